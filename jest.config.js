@@ -1,0 +1,48 @@
+/**
+ * Three layers, as the README describes: unit tests of pure logic (no infrastructure), integration
+ * tests against the real PostgreSQL and NATS, and suite tests that start real services and call the
+ * gateway over HTTP. The last two share one NATS, so they run one file at a time (--runInBand).
+ */
+const swc = [
+  '@swc/jest',
+  {
+    jsc: {
+      parser: { syntax: 'typescript', decorators: true },
+      transform: { legacyDecorator: true, decoratorMetadata: true, useDefineForClassFields: false },
+      target: 'es2022',
+      keepClassNames: true,
+    },
+    module: { type: 'commonjs' },
+    sourceMaps: 'inline',
+  },
+];
+
+const moduleNameMapper = {
+  '^@app/contracts$': '<rootDir>/libs/contracts/src',
+  '^@app/messaging$': '<rootDir>/libs/messaging/src',
+  '^@app/persistence$': '<rootDir>/libs/persistence/src',
+  '^@app/runtime$': '<rootDir>/libs/runtime/src',
+  '^@test/(.*)$': '<rootDir>/test/$1',
+};
+
+const common = {
+  rootDir: __dirname,
+  testEnvironment: 'node',
+  transform: { '^.+\\.ts$': swc },
+  moduleNameMapper,
+  moduleFileExtensions: ['ts', 'js', 'json'],
+  modulePathIgnorePatterns: ['<rootDir>/dist/'],
+};
+
+module.exports = {
+  projects: [
+    { ...common, displayName: 'unit', testMatch: ['<rootDir>/{apps,libs,scripts}/**/*.spec.ts'] },
+    {
+      ...common,
+      displayName: 'integration',
+      testMatch: ['<rootDir>/{apps,libs}/**/*.int-spec.ts'],
+      testTimeout: 60000,
+    },
+    { ...common, displayName: 'suite', testMatch: ['<rootDir>/test/**/*.e2e-spec.ts'], testTimeout: 120000 },
+  ],
+};

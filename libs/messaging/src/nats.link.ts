@@ -1,0 +1,50 @@
+import { Injectable, Logger, OnApplicationShutdown } from '@nestjs/common';
+import { connect, NatsConnection } from 'nats';
+
+/**
+ * This process's own NATS connection for what is not request-reply: publishing signals, the outbox
+ * relay and JetStream consumers. It reconnects forever and is drained at shutdown, after the
+ * handlers have answered.
+ */
+@Injectable()
+export class NatsLink implements OnApplicationShutdown {
+  private readonly logger = new Logger('Nats');
+  private connection?: NatsConnection;
+
+  constructor(
+    private readonly servers: string,
+    private readonly name: string,
+  ) {}
+
+  static async open(servers: string, name: string): Promise<NatsLink> {
+    const link = new NatsLink(servers, name);
+    await link.connect();
+    return link;
+  }
+
+  async connect(): Promise<NatsConnection> {
+    this.connection ??= await connect({
+      servers: this.servers.split(','),
+      name: `${this.name}-${process.pid}`,
+      maxReconnectAttempts: -1,
+      reconnectTimeWait: 500,
+    });
+    return this.connection;
+  }
+
+  get nc(): NatsConnection {
+    if (!this.connection) throw new Error('NATS is not connected yet');
+    return this.connection;
+  }
+
+  isConnected(): boolean {
+    return this.connection !== undefined && !this.connection.isClosed() && !this.connection.isDraining();
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    if (!this.connection || this.connection.isClosed()) return;
+    await this.connection
+      .drain()
+      .catch((error: unknown) => this.logger.warn(`drain failed: ${String(error)}`));
+  }
+}

@@ -1,0 +1,19 @@
+import { MicroserviceOptions, Transport } from '@nestjs/microservices';
+
+/**
+ * A service listens on its subjects in a queue group named after itself: copies of one service share
+ * the requests, and each request is answered by exactly one of them.
+ */
+export function natsServerOptions(service: string, natsUrl: string): MicroserviceOptions {
+  return {
+    transport: Transport.NATS,
+    options: {
+      servers: natsUrl.split(','),
+      queue: service,
+      name: `${service}-${process.pid}`,
+      // Keep trying: a NATS restart must not end the process.
+      maxReconnectAttempts: -1,
+      reconnectTimeWait: 500,
+    },
+  };
+}

@@ -1,0 +1,31 @@
+import { randomUUID } from 'node:crypto';
+import { LoggerService } from '@nestjs/common';
+import { RpcException } from '@nestjs/microservices';
+import { DomainError, isWireError, WireError } from '@app/contracts';
+
+/** What a service sends back when a handler fails: the error's own wire shape, or an opaque id. */
+export function toWireError(exception: unknown, logger: LoggerService): WireError {
+  if (exception instanceof DomainError) return exception.toWire();
+  if (exception instanceof RpcException) {
+    const inner = exception.getError();
+    if (isWireError(inner)) return inner;
+  }
+  const errorId = randomUUID();
+  const error = exception instanceof Error ? exception : new Error(String(exception));
+  logger.error(
+    { msg: 'unexpected error in a message handler', errorId, err: error.message },
+    error.stack,
+    'Rpc',
+  );
+  return { code: 'internal_error', status: 500, message: `Unexpected error (id ${errorId}).`, errorId };
+}
+
+/** The gateway's view of a failure reported by a service. */
+export class RemoteError extends DomainError {
+  constructor(
+    wire: WireError,
+    readonly retryAfterSeconds?: number,
+  ) {
+    super(wire.code, wire.status, wire.message, wire.errors);
+  }
+}

@@ -1,0 +1,5 @@
+export * from './orm-options';
+export * from './migrations.runner';
+export * from './embedded-postgres';
+export * from './database.health';
+export * from './database.module';

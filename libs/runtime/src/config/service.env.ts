@@ -1,0 +1,46 @@
+import { IsIn, IsInt, IsString, Max, Min, MinLength } from 'class-validator';
+import { ToInt } from './env.transforms';
+
+export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+export type LogLevel = (typeof LOG_LEVELS)[number];
+
+/** What every process of the suite reads: where NATS and PostgreSQL are, and how loudly to log. */
+export class CommonEnv {
+  @IsString()
+  @MinLength(1)
+  NATS_URL = 'nats://127.0.0.1:4222';
+
+  @IsString()
+  @MinLength(1)
+  DATABASE_URL = 'postgres://postgres@127.0.0.1:5432/postgres';
+
+  @IsIn(LOG_LEVELS)
+  LOG_LEVEL: LogLevel = 'info';
+
+  /** JetStream stream that carries the suite's events; one per deployment. */
+  @IsString()
+  @MinLength(1)
+  EVENTS_STREAM = 'ENGAGE_EVENTS';
+
+  @ToInt()
+  @IsInt()
+  @Min(1)
+  @Max(100)
+  DATABASE_POOL_MAX = 10;
+}
+
+/** What a back-end service (not the gateway) reads on top of the common part. */
+export class ServiceEnv extends CommonEnv {
+  /** Port of the small HTTP server that answers the orchestrator's health probes. 0 turns it off. */
+  @ToInt()
+  @IsInt()
+  @Min(0)
+  @Max(65535)
+  HEALTH_PORT = 0;
+
+  @ToInt()
+  @IsInt()
+  @Min(100)
+  @Max(60000)
+  SHUTDOWN_GRACE_MS = 10000;
+}
