@@ -1,0 +1,269 @@
+import { ApiProperty } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  ArrayUnique,
+  IsArray,
+  IsBoolean,
+  IsIn,
+  IsInt,
+  IsISO8601,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Length,
+  Matches,
+  Max,
+  Min,
+  ValidateNested,
+} from 'class-validator';
+import { Caller } from '../identity/caller';
+import { ARTICLE_ID_PATTERN } from '../common/article-id';
+import { PageQuery } from '../common/page';
+import { PollSnapshot, RESULTS_VISIBILITIES, ResultsVisibility } from './poll.model';
+
+export const POLL_LIMITS = {
+  questionMaxLength: 300,
+  optionMaxLength: 200,
+  minOptions: 2,
+  maxOptions: 20,
+  placementPattern: /^[a-z0-9_-]{1,64}$/,
+} as const;
+
+/** Body of `POST /api/v1/polls`. */
+export class PollDraft {
+  @ApiProperty({ minLength: 1, maxLength: POLL_LIMITS.questionMaxLength })
+  @IsString()
+  @Length(1, POLL_LIMITS.questionMaxLength)
+  question: string;
+
+  @ApiProperty({ type: [String], minItems: POLL_LIMITS.minOptions, maxItems: POLL_LIMITS.maxOptions })
+  @IsArray()
+  @ArrayMinSize(POLL_LIMITS.minOptions)
+  @ArrayMaxSize(POLL_LIMITS.maxOptions)
+  @IsString({ each: true })
+  @Length(1, POLL_LIMITS.optionMaxLength, { each: true })
+  options: string[];
+
+  @ApiProperty({ required: false, default: false })
+  @IsOptional()
+  @IsBoolean()
+  multipleChoice?: boolean;
+
+  @ApiProperty({ required: false, minimum: 1, maximum: POLL_LIMITS.maxOptions })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(POLL_LIMITS.maxOptions)
+  maxChoices?: number;
+
+  @ApiProperty({ required: false, format: 'date-time' })
+  @IsOptional()
+  @IsISO8601({ strict: true })
+  opensAt?: string;
+
+  @ApiProperty({ required: false, format: 'date-time' })
+  @IsOptional()
+  @IsISO8601({ strict: true })
+  closesAt?: string;
+
+  @ApiProperty({ required: false, enum: RESULTS_VISIBILITIES, default: 'always' })
+  @IsOptional()
+  @IsIn(RESULTS_VISIBILITIES)
+  resultsVisibility?: ResultsVisibility;
+
+  @ApiProperty({ required: false, default: 'sidebar', pattern: POLL_LIMITS.placementPattern.source })
+  @IsOptional()
+  @Matches(POLL_LIMITS.placementPattern)
+  placement?: string;
+
+  @ApiProperty({ required: false, pattern: ARTICLE_ID_PATTERN.source })
+  @IsOptional()
+  @Matches(ARTICLE_ID_PATTERN)
+  articleId?: string;
+}
+
+export class PollOptionChange {
+  @ApiProperty({
+    required: false,
+    format: 'uuid',
+    description: 'An existing option to rename; omit to add one',
+  })
+  @IsOptional()
+  @IsUUID()
+  id?: string;
+
+  @ApiProperty({ minLength: 1, maxLength: POLL_LIMITS.optionMaxLength })
+  @IsString()
+  @Length(1, POLL_LIMITS.optionMaxLength)
+  text: string;
+}
+
+/**
+ * Body of `PATCH /api/v1/polls/:id`. `options`, when given, is the whole new list in order: an option
+ * with an id keeps its votes, one without is added, one left out is removed (409 once votes exist).
+ */
+export class PollChanges {
+  @ApiProperty({ required: false, minLength: 1, maxLength: POLL_LIMITS.questionMaxLength })
+  @IsOptional()
+  @IsString()
+  @Length(1, POLL_LIMITS.questionMaxLength)
+  question?: string;
+
+  @ApiProperty({ required: false, type: [PollOptionChange] })
+  @IsOptional()
+  @IsArray()
+  @ArrayMinSize(POLL_LIMITS.minOptions)
+  @ArrayMaxSize(POLL_LIMITS.maxOptions)
+  @ValidateNested({ each: true })
+  @Type(() => PollOptionChange)
+  options?: PollOptionChange[];
+
+  @ApiProperty({ required: false })
+  @IsOptional()
+  @IsBoolean()
+  multipleChoice?: boolean;
+
+  @ApiProperty({ required: false, minimum: 1, maximum: POLL_LIMITS.maxOptions })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(POLL_LIMITS.maxOptions)
+  maxChoices?: number;
+
+  @ApiProperty({ required: false, format: 'date-time' })
+  @IsOptional()
+  @IsISO8601({ strict: true })
+  opensAt?: string;
+
+  @ApiProperty({ required: false, type: String, format: 'date-time', nullable: true })
+  @IsOptional()
+  @IsISO8601({ strict: true })
+  closesAt?: string | null;
+
+  @ApiProperty({ required: false, enum: RESULTS_VISIBILITIES })
+  @IsOptional()
+  @IsIn(RESULTS_VISIBILITIES)
+  resultsVisibility?: ResultsVisibility;
+
+  @ApiProperty({ required: false, pattern: POLL_LIMITS.placementPattern.source })
+  @IsOptional()
+  @Matches(POLL_LIMITS.placementPattern)
+  placement?: string;
+
+  @ApiProperty({ required: false, type: String, nullable: true, pattern: ARTICLE_ID_PATTERN.source })
+  @IsOptional()
+  @Matches(ARTICLE_ID_PATTERN)
+  articleId?: string | null;
+}
+
+/** Body of `POST /api/v1/polls/:id/votes`. */
+export class VoteBallot {
+  @ApiProperty({ type: [String], format: 'uuid', minItems: 1, maxItems: POLL_LIMITS.maxOptions })
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(POLL_LIMITS.maxOptions)
+  @ArrayUnique()
+  @IsUUID('all', { each: true })
+  optionIds: string[];
+}
+
+export const POLL_LIST_STATUSES = ['open', 'closed', 'all'] as const;
+export type PollListStatus = (typeof POLL_LIST_STATUSES)[number];
+
+/** Query of `GET /api/v1/polls`. */
+export class PollListQuery extends PageQuery {
+  @ApiProperty({ required: false, enum: POLL_LIST_STATUSES, default: 'all' })
+  @IsOptional()
+  @IsIn(POLL_LIST_STATUSES)
+  status?: PollListStatus;
+
+  @ApiProperty({ required: false, pattern: POLL_LIMITS.placementPattern.source })
+  @IsOptional()
+  @Matches(POLL_LIMITS.placementPattern)
+  placement?: string;
+}
+
+/** Query of `GET /api/v1/polls/current`. */
+export class CurrentPollQuery {
+  @ApiProperty({ required: false, default: 'sidebar', pattern: POLL_LIMITS.placementPattern.source })
+  @IsOptional()
+  @Matches(POLL_LIMITS.placementPattern)
+  placement?: string;
+}
+
+// ---- NATS requests: the HTTP inputs above plus who is asking ----
+
+abstract class CallerRequest {
+  @ValidateNested()
+  @Type(() => Caller)
+  caller: Caller;
+}
+
+export class CreatePollRequest extends CallerRequest {
+  @ValidateNested()
+  @Type(() => PollDraft)
+  draft: PollDraft;
+}
+
+export class PollIdRequest extends CallerRequest {
+  @IsUUID()
+  pollId: string;
+}
+
+export class UpdatePollRequest extends PollIdRequest {
+  @ValidateNested()
+  @Type(() => PollChanges)
+  changes: PollChanges;
+}
+
+export class CastVoteRequest extends PollIdRequest {
+  @ValidateNested()
+  @Type(() => VoteBallot)
+  ballot: VoteBallot;
+
+  /**
+   * Per-address cap on votes in this poll per hour (0: no cap). The gateway sends the configured
+   * value so copies of the service need not agree on configuration.
+   */
+  @IsInt()
+  @Min(0)
+  addressCapPerHour: number;
+}
+
+export class CurrentPollRequest extends CallerRequest {
+  @Matches(POLL_LIMITS.placementPattern)
+  placement: string;
+}
+
+export class ListPollsRequest extends CallerRequest {
+  @ValidateNested()
+  @Type(() => PollListQuery)
+  query: PollListQuery;
+}
+
+// ---- replies ----
+
+export interface PollReply {
+  poll: PollSnapshot;
+  /** The caller's choices, or null when the caller has not voted or is anonymous. */
+  myVote: string[] | null;
+}
+
+export interface PollListReply {
+  items: PollSnapshot[];
+  nextCursor: string | null;
+  /** The caller's choices in the listed polls, keyed by poll id (only polls the caller voted in). */
+  myVotes: Record<string, string[]>;
+}
+
+export interface MyVoteReply {
+  optionIds: string[] | null;
+}
+
+export interface PollExportReply {
+  poll: PollSnapshot;
+  /** Votes per option per hour (UTC, hour start), oldest first; hours without votes are left out. */
+  hourly: { hour: string; optionId: string; votes: number }[];
+}
