@@ -1,0 +1,3 @@
+import { ServiceEnv } from '@app/runtime';
+
+export class NotificationsEnv extends ServiceEnv {}
