@@ -3,8 +3,15 @@ import { DynamicModule, INestApplication, INestMicroservice } from '@nestjs/comm
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { NatsConnection } from 'nats';
+import pino from 'pino';
 import { JsonLogger, ServiceEnv } from '@app/runtime';
-import { isEmbeddedUrl, startEmbeddedPostgres } from '@app/persistence';
+import {
+  findServiceDatabase,
+  isEmbeddedUrl,
+  isMigrateOnly,
+  migrateServiceDatabase,
+  startEmbeddedPostgres,
+} from '@app/persistence';
 import { natsServerOptions } from './rpc/nats-server.options';
 import { RpcErrorFilter } from './rpc/rpc-error.filter';
 import { RequestContextInterceptor } from './rpc/request-context.interceptor';
@@ -99,10 +106,37 @@ export async function runServiceMain<TEnv extends ServiceEnv>(
     return undefined;
   }
   let databaseUrl = config.DATABASE_URL;
-  if (isEmbeddedUrl(databaseUrl)) {
-    const embedded = await startEmbeddedPostgres(databaseUrl);
+  const embedded = isEmbeddedUrl(databaseUrl) ? await startEmbeddedPostgres(databaseUrl) : undefined;
+  if (embedded) {
     databaseUrl = embedded.url;
     process.once('exit', () => void embedded.stop());
   }
-  return startService({ name, config, module: buildModule(config, databaseUrl) });
+  const module = buildModule(config, databaseUrl);
+  if (isMigrateOnly()) {
+    await migrateOnly(name, config, module);
+    await embedded?.stop();
+    return undefined;
+  }
+  return startService({ name, config, module });
+}
+
+/** `main.js --migrate-only`: apply the service's migrations without NATS or HTTP, then exit. */
+async function migrateOnly(name: string, config: ServiceEnv, module: DynamicModule): Promise<void> {
+  const logger = new JsonLogger(name, config.LOG_LEVEL, pino.destination({ sync: true }));
+  const database = findServiceDatabase(module);
+  if (!database) {
+    logger.error(`${name} has no database to migrate`, 'Migrations');
+    process.exitCode = 1;
+    return;
+  }
+  try {
+    const applied = await migrateServiceDatabase(database);
+    logger.log(
+      applied.length > 0 ? `applied ${applied.join(', ')}` : `schema "${database.schema}" is up to date`,
+      'Migrations',
+    );
+  } catch (error) {
+    logger.error(error instanceof Error ? error : String(error), 'Migrations');
+    process.exitCode = 1;
+  }
 }

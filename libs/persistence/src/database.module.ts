@@ -4,6 +4,7 @@ import { MikroORM } from '@mikro-orm/postgresql';
 import { buildOrmOptions, ServiceDatabaseOptions } from './orm-options';
 import { applyMigrations } from './migrations.runner';
 import { DatabaseHealth } from './database.health';
+import { SERVICE_DATABASE_OPTIONS } from './migrate-only';
 
 @Injectable()
 class MigrateOnStart implements OnModuleInit {
@@ -29,7 +30,7 @@ export class DatabaseModule {
           registerRequestContext: false,
         }),
       ],
-      providers: [MigrateOnStart, DatabaseHealth],
+      providers: [MigrateOnStart, DatabaseHealth, { provide: SERVICE_DATABASE_OPTIONS, useValue: options }],
       exports: [DatabaseHealth],
     };
   }

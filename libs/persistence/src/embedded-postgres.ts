@@ -33,11 +33,13 @@ export async function startEmbeddedPostgres(url: string, port = 0): Promise<Embe
   const server = new PGLiteSocketServer({ db, host: '127.0.0.1', port, maxConnections: 200 });
   await server.start();
   const address = server.getServerConn();
+  let stopped: Promise<void> | undefined;
   return {
     url: `postgres://postgres@${address}/postgres`,
-    async stop() {
-      await server.stop();
-      await db.close();
+    // Idempotent: a process may stop it on purpose and again from an exit hook.
+    stop() {
+      stopped ??= server.stop().then(() => db.close());
+      return stopped;
     },
   };
 }

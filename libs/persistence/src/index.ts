@@ -3,3 +3,4 @@ export * from './migrations.runner';
 export * from './embedded-postgres';
 export * from './database.health';
 export * from './database.module';
+export * from './migrate-only';
