@@ -1,0 +1,50 @@
+import type { PollSnapshot, ResultsVisibility } from '@app/contracts';
+import { largestRemainderPercents } from './percent-rounding';
+
+/** What a poll is, without its results: what the vote path checks a ballot against. */
+export interface PollDefinition {
+  id: string;
+  question: string;
+  multipleChoice: boolean;
+  maxChoices: number;
+  opensAt: string;
+  closesAt: string | null;
+  resultsVisibility: ResultsVisibility;
+  placement: string;
+  articleId: string | null;
+  createdAt: string;
+  /** In the editor's order. */
+  options: { id: string; text: string }[];
+}
+
+export interface PollTallies {
+  /** Votes per option id; an option missing here has none. */
+  votes: ReadonlyMap<string, number>;
+  voters: number;
+}
+
+/** The poll with its results and integer percents (largest remainder, summing to 100). */
+export function snapshotOf(definition: PollDefinition, tallies: PollTallies): PollSnapshot {
+  const votes = definition.options.map((option) => tallies.votes.get(option.id) ?? 0);
+  const percents = largestRemainderPercents(votes);
+  return {
+    id: definition.id,
+    question: definition.question,
+    multipleChoice: definition.multipleChoice,
+    maxChoices: definition.maxChoices,
+    opensAt: definition.opensAt,
+    closesAt: definition.closesAt,
+    resultsVisibility: definition.resultsVisibility,
+    placement: definition.placement,
+    articleId: definition.articleId,
+    createdAt: definition.createdAt,
+    totalVotes: votes.reduce((sum, count) => sum + count, 0),
+    totalVoters: tallies.voters,
+    options: definition.options.map((option, index) => ({
+      id: option.id,
+      text: option.text,
+      votes: votes[index],
+      percent: percents[index],
+    })),
+  };
+}
