@@ -22,10 +22,13 @@ export function toWireError(exception: unknown, logger: LoggerService): WireErro
 
 /** The gateway's view of a failure reported by a service. */
 export class RemoteError extends DomainError {
+  readonly errorId?: string;
+
   constructor(
     wire: WireError,
     readonly retryAfterSeconds?: number,
   ) {
     super(wire.code, wire.status, wire.message, wire.errors);
+    this.errorId = wire.errorId;
   }
 }

@@ -1,0 +1,149 @@
+import { IsBoolean, IsInt, IsOptional, IsString, IsUrl, Max, Min, MinLength } from 'class-validator';
+import { CommonEnv, ToBool, ToInt, ToList } from '@app/runtime';
+
+/** Every setting of the gateway, read once at start (README: Configuration). */
+export class GatewayEnv extends CommonEnv {
+  @ToInt()
+  @IsInt()
+  @Min(0)
+  @Max(65535)
+  PORT = 3000;
+
+  @IsString()
+  HOST = '0.0.0.0';
+
+  /** Demo mode: demo data and the demo page at `/`. Secrets may be left unset (random per start). */
+  @ToBool()
+  @IsBoolean()
+  DEMO = true;
+
+  /** Origins allowed to call the API from a browser (the portal's pages); empty: same origin only. */
+  @ToList()
+  @IsString({ each: true })
+  CORS_ORIGINS: string[] = [];
+
+  /** Proxies (addresses or CIDRs) whose X-Forwarded-For is believed; none by default. */
+  @ToList()
+  @IsString({ each: true })
+  TRUST_PROXY: string[] = [];
+
+  @ToInt()
+  @IsInt()
+  @Min(1024)
+  @Max(64 * 1024 * 1024)
+  BODY_LIMIT_BYTES = 1024 * 1024;
+
+  /** How long the gateway waits for a service before answering 503. */
+  @ToInt()
+  @IsInt()
+  @Min(50)
+  @Max(60000)
+  NATS_REQUEST_TIMEOUT_MS = 5000;
+
+  @ToInt()
+  @IsInt()
+  @Min(100)
+  @Max(60000)
+  SHUTDOWN_GRACE_MS = 10000;
+
+  /** Signs reader tokens (HMAC-SHA256). At least 32 characters. */
+  @IsOptional()
+  @IsString()
+  @MinLength(32)
+  READER_TOKEN_SECRET?: string;
+
+  /** Signs staff access tokens (HS256 JWT). At least 32 characters. */
+  @IsOptional()
+  @IsString()
+  @MinLength(32)
+  STAFF_JWT_SECRET?: string;
+
+  /** Key of the keyed hashes of reader ids and client addresses. At least 32 characters. */
+  @IsOptional()
+  @IsString()
+  @MinLength(32)
+  HASH_SECRET?: string;
+
+  @ToInt()
+  @IsInt()
+  @Min(60)
+  @Max(7 * 24 * 3600)
+  STAFF_TOKEN_TTL_SECONDS = 8 * 3600;
+
+  /** Portal user JWTs: verified with this shared secret (HS256) ... */
+  @IsOptional()
+  @IsString()
+  @MinLength(32)
+  PORTAL_JWT_SECRET?: string;
+
+  /** ... or with the keys at this JWKS URL. */
+  @IsOptional()
+  @IsUrl({ require_tld: false, protocols: ['http', 'https'] })
+  PORTAL_JWKS_URL?: string;
+
+  @IsOptional()
+  @IsString()
+  PORTAL_JWT_ISSUER?: string;
+
+  @IsOptional()
+  @IsString()
+  PORTAL_JWT_AUDIENCE?: string;
+
+  @IsOptional()
+  @IsString()
+  ADMIN_EMAIL?: string;
+
+  @IsOptional()
+  @IsString()
+  @MinLength(12)
+  ADMIN_PASSWORD?: string;
+
+  /** Failed staff logins allowed per address and per email in 15 minutes. */
+  @ToInt()
+  @IsInt()
+  @Min(1)
+  @Max(10000)
+  LOGIN_ATTEMPTS_PER_15_MIN = 10;
+
+  /** Reader tokens one address may obtain per hour. */
+  @ToInt()
+  @IsInt()
+  @Min(1)
+  @Max(1000000)
+  READER_TOKENS_PER_ADDRESS_PER_HOUR = 300;
+
+  /** Votes one client address may cast in one poll per hour; 0 turns the cap off. */
+  @ToInt()
+  @IsInt()
+  @Min(0)
+  @Max(1000000)
+  POLL_VOTES_PER_ADDRESS_PER_HOUR = 50;
+
+  /** Longest a cached poll is served without a refresh, should a change signal be lost. */
+  @ToInt()
+  @IsInt()
+  @Min(0)
+  @Max(600000)
+  POLL_CACHE_TTL_MS = 10000;
+
+  /** Least time between two `results` events of one poll's live stream. */
+  @ToInt()
+  @IsInt()
+  @Min(100)
+  @Max(60000)
+  POLL_LIVE_INTERVAL_MS = 1000;
+
+  /** Open live streams one gateway copy serves at most; more get 503. */
+  @ToInt()
+  @IsInt()
+  @Min(1)
+  @Max(1000000)
+  POLL_LIVE_MAX_STREAMS = 10000;
+}
+
+/** The secrets the gateway runs with, after demo defaults were applied. */
+export interface GatewaySecrets {
+  readerToken: string;
+  staffJwt: string;
+  hash: string;
+}

@@ -1,0 +1,33 @@
+import { DynamicModule, Module } from '@nestjs/common';
+import { DatabaseModule } from '@app/persistence';
+import { MetricsRegistry } from '@app/runtime';
+import type { GatewaySettings } from './gateway.settings';
+import { StaffAccount } from './identity/entities/staff-account.entity';
+import { GATEWAY_MIGRATIONS } from './migrations';
+import { IdentityModule } from './identity/identity.module';
+import { ServiceClientsModule } from './services/service-clients.module';
+import { HealthController } from './health/health.controller';
+
+export const GATEWAY_SCHEMA = 'gateway';
+
+/** The HTTP face of the suite: identity, health, and one module per service it fronts. */
+@Module({})
+export class GatewayModule {
+  static register(settings: GatewaySettings, databaseUrl: string, metrics: MetricsRegistry): DynamicModule {
+    return {
+      module: GatewayModule,
+      imports: [
+        DatabaseModule.forService({
+          schema: GATEWAY_SCHEMA,
+          clientUrl: databaseUrl,
+          entities: [StaffAccount],
+          migrations: GATEWAY_MIGRATIONS,
+          poolMax: settings.env.DATABASE_POOL_MAX,
+        }),
+        ServiceClientsModule.register(settings.env, metrics),
+        IdentityModule.register(settings),
+      ],
+      controllers: [HealthController],
+    };
+  }
+}

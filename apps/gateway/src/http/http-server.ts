@@ -1,0 +1,97 @@
+import type { IncomingMessage } from 'node:http';
+import { LoggerService } from '@nestjs/common';
+import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
+import helmet from '@fastify/helmet';
+import cors from '@fastify/cors';
+import type { FastifyInstance } from 'fastify';
+import { MetricsRegistry } from '@app/runtime';
+import type { GatewayEnv } from '../gateway.config';
+import { requestIdFrom } from './request-id';
+import { ProblemFilter } from './problem.filter';
+import { gatewayValidationPipe } from './validation.pipe';
+import { HttpRequestContextInterceptor } from './request-context.interceptor';
+
+/** Largest URL path parameter accepted; longer ids are answered 404 by the router, not parsed. */
+const MAX_PARAM_LENGTH = 256;
+
+export function createHttpAdapter(env: GatewayEnv): FastifyAdapter {
+  return new FastifyAdapter({
+    logger: false,
+    bodyLimit: env.BODY_LIMIT_BYTES,
+    trustProxy: env.TRUST_PROXY.length > 0 ? env.TRUST_PROXY : false,
+    requestIdHeader: false,
+    genReqId: (request: IncomingMessage) => requestIdFrom(request.headers['x-request-id']),
+    routerOptions: { maxParamLength: MAX_PARAM_LENGTH },
+    return503OnClosing: true,
+    // Headers: Node's own limit (16 KiB) answers oversized ones with 431 before any route runs.
+  });
+}
+
+/**
+ * Everything around the routes: request ids, access log and metrics, problem documents for every
+ * error (including the ones Fastify raises before a route runs), security headers, CORS and the
+ * validation pipe.
+ */
+export async function configureHttp(
+  app: NestFastifyApplication,
+  env: GatewayEnv,
+  logger: LoggerService,
+  metrics: MetricsRegistry,
+): Promise<void> {
+  const fastify = app.getHttpAdapter().getInstance() as unknown as FastifyInstance;
+  // Only JSON bodies are accepted (multipart arrives with the routes that need it).
+  fastify.removeContentTypeParser('text/plain');
+
+  fastify.addHook('onRequest', (request, reply, done) => {
+    void reply.header('X-Request-Id', request.id);
+    done();
+  });
+  fastify.addHook('onResponse', (request, reply, done) => {
+    const route = request.routeOptions?.url ?? 'unmatched';
+    const seconds = reply.elapsedTime / 1000;
+    metrics.httpDuration.observe(
+      { method: request.method, route, status: String(reply.statusCode) },
+      seconds,
+    );
+    if (route !== '/metrics' && !route.startsWith('/health')) {
+      logger.log(
+        {
+          msg: 'request',
+          requestId: request.id,
+          method: request.method,
+          route,
+          status: reply.statusCode,
+          ms: Math.round(reply.elapsedTime * 10) / 10,
+        },
+        'Http',
+      );
+    }
+    done();
+  });
+
+  await app.register(helmet as never, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:'],
+        connectSrc: ["'self'"],
+        frameAncestors: ["'none'"],
+        upgradeInsecureRequests: null,
+      },
+    },
+    crossOriginResourcePolicy: { policy: 'cross-origin' },
+  });
+  await app.register(cors as never, {
+    origin: env.CORS_ORIGINS.length > 0 ? env.CORS_ORIGINS : false,
+    methods: ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'],
+    allowedHeaders: ['Content-Type', 'Authorization', 'X-Reader-Token', 'X-Request-Id', 'Idempotency-Key'],
+    exposedHeaders: ['X-Request-Id', 'Retry-After'],
+    maxAge: 600,
+  });
+
+  app.useGlobalFilters(new ProblemFilter(logger));
+  app.useGlobalPipes(gatewayValidationPipe());
+  app.useGlobalInterceptors(new HttpRequestContextInterceptor());
+}

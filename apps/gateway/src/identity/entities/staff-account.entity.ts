@@ -1,0 +1,22 @@
+import { randomUUID } from 'node:crypto';
+import { ArrayType, Entity, PrimaryKey, Property } from '@mikro-orm/core';
+import type { Role } from '@app/contracts';
+
+@Entity({ tableName: 'staff_account' })
+export class StaffAccount {
+  @PrimaryKey({ type: 'uuid' })
+  id: string = randomUUID();
+
+  /** Stored lower-cased; unique. */
+  @Property({ type: 'text', unique: true })
+  email: string;
+
+  @Property({ type: 'text', hidden: true, lazy: true })
+  passwordHash: string;
+
+  @Property({ type: ArrayType })
+  roles: Role[];
+
+  @Property({ type: 'timestamptz' })
+  createdAt: Date = new Date();
+}

@@ -1,0 +1,77 @@
+import { ApiProperty } from '@nestjs/swagger';
+import { Transform } from 'class-transformer';
+import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  ArrayUnique,
+  IsArray,
+  IsEmail,
+  IsIn,
+  IsString,
+  Length,
+  MaxLength,
+} from 'class-validator';
+import { ROLES, Role } from '@app/contracts';
+
+export const PASSWORD_MIN_LENGTH = 12;
+export const PASSWORD_MAX_LENGTH = 256;
+const EMAIL_MAX_LENGTH = 254;
+
+const normaliseEmail = () =>
+  Transform(({ value }: { value: unknown }) =>
+    typeof value === 'string' ? value.trim().toLowerCase() : value,
+  );
+
+export class LoginBody {
+  @ApiProperty({ format: 'email' })
+  @normaliseEmail()
+  @IsString()
+  @MaxLength(EMAIL_MAX_LENGTH)
+  email: string;
+
+  @ApiProperty({ format: 'password' })
+  @IsString()
+  @Length(1, PASSWORD_MAX_LENGTH)
+  password: string;
+}
+
+export class LoginReply {
+  @ApiProperty() accessToken: string;
+  @ApiProperty({ description: 'Seconds until the token expires' }) expiresIn: number;
+  @ApiProperty({ enum: ROLES, isArray: true }) roles: Role[];
+}
+
+export class StaffView {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty({ format: 'email' }) email: string;
+  @ApiProperty({ enum: ROLES, isArray: true }) roles: Role[];
+}
+
+export class StaffList {
+  @ApiProperty({ type: [StaffView] }) items: StaffView[];
+}
+
+export class NewStaffBody {
+  @ApiProperty({ format: 'email' })
+  @normaliseEmail()
+  @IsEmail()
+  @MaxLength(EMAIL_MAX_LENGTH)
+  email: string;
+
+  @ApiProperty({ format: 'password', minLength: PASSWORD_MIN_LENGTH, maxLength: PASSWORD_MAX_LENGTH })
+  @IsString()
+  @Length(PASSWORD_MIN_LENGTH, PASSWORD_MAX_LENGTH)
+  password: string;
+
+  @ApiProperty({ enum: ROLES, isArray: true })
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(ROLES.length)
+  @ArrayUnique()
+  @IsIn(ROLES, { each: true })
+  roles: Role[];
+}
+
+export class ReaderTokenReply {
+  @ApiProperty({ description: 'Send it back as X-Reader-Token' }) token: string;
+}

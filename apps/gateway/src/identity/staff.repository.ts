@@ -1,0 +1,70 @@
+import { Injectable } from '@nestjs/common';
+import { EntityManager, UniqueConstraintViolationException } from '@mikro-orm/postgresql';
+import type { Role } from '@app/contracts';
+import { StaffAccount } from './entities/staff-account.entity';
+
+export class StaffEmailTakenError extends Error {}
+
+/** The only code that touches staff accounts in the database. */
+@Injectable()
+export class StaffRepository {
+  constructor(private readonly em: EntityManager) {}
+
+  findById(id: string): Promise<StaffAccount | null> {
+    return this.em.fork().findOne(StaffAccount, { id });
+  }
+
+  findByEmailWithPassword(email: string): Promise<StaffAccount | null> {
+    return this.em.fork().findOne(StaffAccount, { email }, { populate: ['passwordHash'] });
+  }
+
+  list(): Promise<StaffAccount[]> {
+    return this.em.fork().find(StaffAccount, {}, { orderBy: { createdAt: 'desc', id: 'desc' }, limit: 1000 });
+  }
+
+  async create(email: string, passwordHash: string, roles: Role[]): Promise<StaffAccount> {
+    const em = this.em.fork();
+    const account = em.create(StaffAccount, { email, passwordHash, roles, createdAt: new Date() });
+    try {
+      await em.persistAndFlush(account);
+    } catch (error) {
+      if (error instanceof UniqueConstraintViolationException) throw new StaffEmailTakenError(email);
+      throw error;
+    }
+    return account;
+  }
+
+  /** Creates the account unless one with this email exists; true when it was created. */
+  async createIfAbsent(email: string, passwordHash: string, roles: Role[]): Promise<boolean> {
+    const rows = await this.em.getConnection().execute<{ id: string }[]>(
+      `insert into gateway.staff_account (id, email, password_hash, roles) values (gen_random_uuid(), ?, ?, ?)
+       on conflict (email) do nothing returning id`,
+      [email, passwordHash, `{${roles.join(',')}}`],
+    );
+    return rows.length > 0;
+  }
+
+  /**
+   * Deletes an account unless it is the last admin; in one statement, so two admins deleting each other
+   * at once cannot leave the suite without one. Returns 'deleted', 'missing' or 'last_admin'.
+   */
+  async deleteUnlessLastAdmin(id: string): Promise<'deleted' | 'missing' | 'last_admin'> {
+    return this.em.fork().transactional(async (em) => {
+      const connection = em.getConnection();
+      await connection.execute(`select pg_advisory_xact_lock(hashtext('gateway:staff-admins'))`);
+      const target = await connection.execute<{ roles: string[] }[]>(
+        'select roles from gateway.staff_account where id = ?',
+        [id],
+      );
+      if (target.length === 0) return 'missing';
+      if (target[0].roles.includes('admin')) {
+        const admins = await connection.execute<{ count: string }[]>(
+          `select count(*) as count from gateway.staff_account where 'admin' = any(roles)`,
+        );
+        if (Number(admins[0].count) <= 1) return 'last_admin';
+      }
+      await connection.execute('delete from gateway.staff_account where id = ?', [id]);
+      return 'deleted';
+    });
+  }
+}

@@ -1,0 +1,84 @@
+import { Injectable } from '@nestjs/common';
+import { ConflictError, NotFoundError, RateLimitedError, Role, UnauthorizedError } from '@app/contracts';
+import { RateLimiter } from '../rate-limit/rate-limiter';
+import { KeyedHasher } from './keyed-hasher';
+import { PasswordHasher } from './password.hasher';
+import { StaffEmailTakenError, StaffRepository } from './staff.repository';
+import { StaffTokens } from './staff-tokens';
+import type { LoginReply, StaffView } from './staff.dto';
+import { IdentitySettings } from './identity.settings';
+
+const LOGIN_WINDOW_SECONDS = 15 * 60;
+
+/** Staff accounts: logging in, the admin's list, creating and removing accounts. */
+@Injectable()
+export class StaffService {
+  /** Verified against when the email is unknown, so a login takes as long whether or not it exists. */
+  private decoyHash?: Promise<string>;
+
+  constructor(
+    private readonly staff: StaffRepository,
+    private readonly passwords: PasswordHasher,
+    private readonly tokens: StaffTokens,
+    private readonly limiter: RateLimiter,
+    private readonly hasher: KeyedHasher,
+    private readonly settings: IdentitySettings,
+  ) {}
+
+  async login(email: string, password: string, addressHash: string): Promise<LoginReply> {
+    const emailKey = `login:email:${this.hasher.hash('login', email)}`;
+    const addressKey = `login:address:${addressHash}`;
+    const limit = this.settings.loginAttemptsPer15Min;
+    for (const key of [addressKey, emailKey]) {
+      const decision = await this.limiter.hit(key, limit, LOGIN_WINDOW_SECONDS);
+      if (!decision.allowed) {
+        throw new RateLimitedError('Too many login attempts. Try again later.', decision.retryAfterSeconds);
+      }
+    }
+    const account = await this.staff.findByEmailWithPassword(email);
+    this.decoyHash ??= this.passwords.hash('decoy password for timing');
+    const valid = account
+      ? await this.passwords.verify(password, account.passwordHash)
+      : await this.passwords.verify(password, await this.decoyHash).then(() => false);
+    if (!account || !valid) throw new UnauthorizedError('The email or password is wrong.');
+    await this.limiter.reset(emailKey);
+    const token = await this.tokens.issue({ staffId: account.id, roles: account.roles });
+    return { ...token, roles: account.roles };
+  }
+
+  async get(id: string): Promise<StaffView | null> {
+    const account = await this.staff.findById(id);
+    return account ? { id: account.id, email: account.email, roles: account.roles } : null;
+  }
+
+  async list(): Promise<StaffView[]> {
+    const accounts = await this.staff.list();
+    return accounts.map((account) => ({ id: account.id, email: account.email, roles: account.roles }));
+  }
+
+  async create(email: string, password: string, roles: Role[]): Promise<StaffView> {
+    try {
+      const account = await this.staff.create(email, await this.passwords.hash(password), roles);
+      return { id: account.id, email: account.email, roles: account.roles };
+    } catch (error) {
+      if (error instanceof StaffEmailTakenError) {
+        throw new ConflictError('staff_email_taken', 'A staff account with this email exists.');
+      }
+      throw error;
+    }
+  }
+
+  async delete(id: string): Promise<void> {
+    const outcome = await this.staff.deleteUnlessLastAdmin(id);
+    if (outcome === 'missing') throw new NotFoundError('The staff account');
+    if (outcome === 'last_admin')
+      throw new ConflictError('last_admin', 'The last admin account cannot be removed.');
+  }
+
+  /** Creates the bootstrap admin from ADMIN_EMAIL/ADMIN_PASSWORD when no account has that email. */
+  async ensureAdmin(email: string, password: string): Promise<boolean> {
+    return this.staff.createIfAbsent(email.trim().toLowerCase(), await this.passwords.hash(password), [
+      'admin',
+    ]);
+  }
+}
