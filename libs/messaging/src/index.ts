@@ -10,3 +10,7 @@ export * from './nats.link';
 export * from './health-ping.controller';
 export * from './service-messaging.module';
 export * from './service.host';
+export * from './outbox/outbox-event.entity';
+export * from './events/inbox-entry.entity';
+export * from './events/dead-letter.entity';
+export * from './events/messaging.schema';

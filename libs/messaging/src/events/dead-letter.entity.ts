@@ -1,0 +1,29 @@
+import { Entity, PrimaryKey, Property } from '@mikro-orm/core';
+
+/** An event a consumer gave up on after its last allowed delivery, kept for a person to look at. */
+@Entity({ tableName: 'dead_letter' })
+export class DeadLetter {
+  @PrimaryKey({ type: 'uuid' })
+  id!: string;
+
+  @Property({ type: 'text' })
+  consumer!: string;
+
+  @Property({ type: 'uuid' })
+  eventId!: string;
+
+  @Property({ type: 'text' })
+  subject!: string;
+
+  @Property({ type: 'json' })
+  payload!: unknown;
+
+  @Property({ type: 'text' })
+  error!: string;
+
+  @Property({ type: 'integer' })
+  deliveries!: number;
+
+  @Property({ type: 'datetime', columnType: 'timestamptz' })
+  createdAt!: Date;
+}
