@@ -1,0 +1,55 @@
+import {
+  DiscardPolicy,
+  JetStreamManager,
+  nanos,
+  NatsError,
+  RetentionPolicy,
+  StorageType,
+  StreamConfig,
+  StreamInfo,
+} from 'nats';
+import { EVENTS_SUBJECT_WILDCARD } from '@app/contracts';
+
+export interface EventStreamOptions {
+  /** Subjects the stream captures; `events.>` unless a test or an isolated deployment narrows them. */
+  subjects?: string[];
+  /** Copies of the stream in a cluster; an existing stream keeps its own count unless this is given. */
+  replicas?: number;
+}
+
+const MINUTE_MS = 60_000;
+/** Long enough for a relay that crashed after publishing to come back and publish the row again. */
+const DUPLICATE_WINDOW_MS = 2 * MINUTE_MS;
+/** Consumers that were down longer than this have to be re-driven from the outbox. */
+const MAX_AGE_MS = 7 * 24 * 60 * MINUTE_MS;
+const STREAM_NAME_IN_USE = 10058;
+
+/**
+ * Creates the events stream, or brings an existing one to this configuration. Safe to call from
+ * every process at start: creating a stream that exists with the same configuration is a no-op for
+ * the server, and a differing one is updated in place.
+ */
+export async function ensureEventStream(
+  jsm: JetStreamManager,
+  streamName: string,
+  options: EventStreamOptions = {},
+): Promise<StreamInfo> {
+  const owned: Partial<StreamConfig> = {
+    subjects: options.subjects ?? [EVENTS_SUBJECT_WILDCARD],
+    max_age: nanos(MAX_AGE_MS),
+    duplicate_window: nanos(DUPLICATE_WINDOW_MS),
+    ...(options.replicas ? { num_replicas: options.replicas } : {}),
+  };
+  try {
+    return await jsm.streams.add({
+      name: streamName,
+      storage: StorageType.File,
+      retention: RetentionPolicy.Limits,
+      discard: DiscardPolicy.Old,
+      ...owned,
+    });
+  } catch (error) {
+    if (!(error instanceof NatsError) || error.api_error?.err_code !== STREAM_NAME_IN_USE) throw error;
+    return jsm.streams.update(streamName, owned);
+  }
+}
