@@ -7,6 +7,7 @@ import { GATEWAY_MIGRATIONS } from './migrations';
 import { IdentityModule } from './identity/identity.module';
 import { ServiceClientsModule } from './services/service-clients.module';
 import { HealthController } from './health/health.controller';
+import { PollsGatewayModule } from './polls/polls-gateway.module';
 
 export const GATEWAY_SCHEMA = 'gateway';
 
@@ -26,6 +27,7 @@ export class GatewayModule {
         }),
         ServiceClientsModule.register(settings.env, metrics),
         IdentityModule.register(settings),
+        PollsGatewayModule.register(settings.env),
       ],
       controllers: [HealthController],
     };

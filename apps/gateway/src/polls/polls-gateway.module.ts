@@ -1,0 +1,34 @@
+import { DynamicModule, Module } from '@nestjs/common';
+import type { GatewayEnv } from '../gateway.config';
+import { PollCache } from './poll.cache';
+import { PollLiveHub } from './poll-live.hub';
+import { PollSignalsListener } from './poll-signals.listener';
+import { PollsController } from './polls.controller';
+import { PollsGateway } from './polls.gateway';
+import { PollsGatewaySettings } from './polls.settings';
+
+/** The polls routes of the gateway, with their cache and live streams. */
+@Module({})
+export class PollsGatewayModule {
+  static register(env: GatewayEnv): DynamicModule {
+    return {
+      module: PollsGatewayModule,
+      controllers: [PollsController],
+      providers: [
+        {
+          provide: PollsGatewaySettings,
+          useValue: new PollsGatewaySettings(
+            env.POLL_VOTES_PER_ADDRESS_PER_HOUR,
+            env.POLL_CACHE_TTL_MS,
+            env.POLL_LIVE_INTERVAL_MS,
+            env.POLL_LIVE_MAX_STREAMS,
+          ),
+        },
+        { provide: PollCache, useFactory: () => new PollCache(env.POLL_CACHE_TTL_MS) },
+        PollsGateway,
+        PollLiveHub,
+        PollSignalsListener,
+      ],
+    };
+  }
+}
