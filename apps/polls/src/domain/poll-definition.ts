@@ -1,4 +1,4 @@
-import type { PollSnapshot, ResultsVisibility } from '@app/contracts';
+import type { PollClosedEvent, PollSnapshot, ResultsVisibility } from '@app/contracts';
 import { largestRemainderPercents } from './percent-rounding';
 
 /** What a poll is, without its results: what the vote path checks a ballot against. */
@@ -46,5 +46,17 @@ export function snapshotOf(definition: PollDefinition, tallies: PollTallies): Po
       votes: votes[index],
       percent: percents[index],
     })),
+  };
+}
+
+/** The `poll.closed` event: the final results as they stood when the poll closed. */
+export function closedEventOf(snapshot: PollSnapshot, closedAt: string): PollClosedEvent {
+  return {
+    pollId: snapshot.id,
+    question: snapshot.question,
+    closedAt,
+    totalVotes: snapshot.totalVotes,
+    totalVoters: snapshot.totalVoters,
+    options: snapshot.options.map(({ id, text, votes, percent }) => ({ id, text, votes, percent })),
   };
 }
