@@ -1,0 +1,37 @@
+import { IsBoolean, IsInt, Max, Min } from 'class-validator';
+import { ServiceEnv, ToBool, ToInt } from '@app/runtime';
+
+export class PollsEnv extends ServiceEnv {
+  /** Seed the demo polls (once) at start. */
+  @ToBool()
+  @IsBoolean()
+  DEMO = true;
+
+  /** Rows each poll's counters are spread over; more shards, less queueing of votes on one option. */
+  @ToInt()
+  @IsInt()
+  @Min(1)
+  @Max(256)
+  POLL_TALLY_SHARDS = 16;
+
+  /** How often the clock-driven work runs: poll.closed for polls past closesAt, open/close signals. */
+  @ToInt()
+  @IsInt()
+  @Min(50)
+  @Max(60000)
+  POLL_SCHEDULER_INTERVAL_MS = 1000;
+
+  /** How long a copy of a poll's definition serves the vote path before it is read again. */
+  @ToInt()
+  @IsInt()
+  @Min(0)
+  @Max(60000)
+  POLL_DEFINITION_TTL_MS = 2000;
+
+  /** At most one results-changed signal per poll per this interval from one process. */
+  @ToInt()
+  @IsInt()
+  @Min(10)
+  @Max(10000)
+  POLL_SIGNAL_INTERVAL_MS = 250;
+}

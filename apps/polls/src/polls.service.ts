@@ -1,0 +1,228 @@
+import { Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
+import {
+  Caller,
+  CastVoteRequest,
+  CreatePollRequest,
+  CurrentPollRequest,
+  ForbiddenError,
+  hasRole,
+  ListPollsRequest,
+  MyVoteReply,
+  PAGE_LIMIT_DEFAULT,
+  PollExportReply,
+  PollIdRequest,
+  PollListReply,
+  PollReply,
+  UnauthorizedError,
+  UpdatePollRequest,
+  ValidationFailedError,
+} from '@app/contracts';
+import { checkBallot } from './domain/ballot-rules';
+import { decodeCursor, encodeCursor } from './domain/cursor';
+import { applyChanges, settleDraft } from './domain/poll-draft.rules';
+import { snapshotOf } from './domain/poll-definition';
+import {
+  AlreadyVotedError,
+  PollAlreadyClosedError,
+  PollNotFoundError,
+  PollNotOpenError,
+  VoteCapReachedError,
+} from './domain/poll.errors';
+import { PollDefinitionCache } from './poll-definition.cache';
+import { PollSignals } from './poll.signals';
+import { PollsEnv } from './polls.config';
+import { demoPolls } from './polls.demo';
+import { PollsRepository, PollWithMyVote } from './polls.repository';
+
+export interface PollDeletedReply {
+  pollId: string;
+  deleted: true;
+}
+
+const isEditor = (caller: Caller): boolean => hasRole(caller.roles, 'editor');
+
+/** Editors' subjects are checked here too: the gateway checks, but a service does not trust the network. */
+function requireEditor(caller: Caller): void {
+  if (!isEditor(caller)) throw new ForbiddenError('Only editors manage polls.');
+}
+
+function requireReader(caller: Caller): string {
+  if (!caller.readerId) throw new UnauthorizedError('Voting needs a reader identity.');
+  return caller.readerId;
+}
+
+const reply = ({ snapshot, myVote }: PollWithMyVote): PollReply => ({ poll: snapshot, myVote });
+
+@Injectable()
+export class PollsService implements OnApplicationBootstrap {
+  private readonly logger = new Logger('PollsService');
+  private readonly definitions: PollDefinitionCache;
+
+  constructor(
+    private readonly repository: PollsRepository,
+    private readonly signals: PollSignals,
+    private readonly config: PollsEnv,
+  ) {
+    this.definitions = new PollDefinitionCache(config.POLL_DEFINITION_TTL_MS, (pollId) =>
+      repository.findDefinition(pollId),
+    );
+    signals.onSignal(({ pollId }) => this.definitions.forget(pollId));
+  }
+
+  async onApplicationBootstrap(): Promise<void> {
+    if (!this.config.DEMO) return;
+    const created = await this.repository.seedDemo(demoPolls(new Date()));
+    if (created.length > 0) this.logger.log(`demo polls created: ${created.join(', ')}`);
+  }
+
+  // ---- readers ----
+
+  async castVote({ caller, pollId, ballot, addressCapPerHour }: CastVoteRequest): Promise<PollReply> {
+    const readerId = requireReader(caller);
+    let definition = await this.definitions.get(pollId);
+    if (!definition) throw new PollNotFoundError();
+    let choices: string[];
+    try {
+      choices = checkBallot(definition, ballot.optionIds);
+    } catch (error) {
+      // The copy may predate an edit: read it again before refusing.
+      definition = await this.definitions.reload(pollId);
+      if (!definition) throw new PollNotFoundError();
+      if (!(error instanceof ValidationFailedError)) throw error;
+      choices = checkBallot(definition, ballot.optionIds);
+    }
+    const outcome = await this.repository.castVote({
+      pollId,
+      readerId,
+      addressHash: caller.addressHash,
+      optionIds: choices,
+      capPerHour: addressCapPerHour,
+      shard: Math.floor(Math.random() * this.config.POLL_TALLY_SHARDS),
+    });
+    switch (outcome.kind) {
+      case 'ok':
+        this.signals.resultsChanged(pollId);
+        return { poll: snapshotOf(definition, outcome), myVote: choices };
+      case 'already_voted':
+        throw new AlreadyVotedError();
+      case 'not_open':
+        throw new PollNotOpenError();
+      case 'vote_cap_reached':
+        throw new VoteCapReachedError(outcome.retryAfterSeconds);
+      case 'not_found':
+        this.definitions.forget(pollId);
+        throw new PollNotFoundError();
+      case 'invalid_choice': {
+        const fresh = await this.definitions.reload(pollId);
+        if (!fresh) throw new PollNotFoundError();
+        checkBallot(fresh, choices);
+        throw new ValidationFailedError([
+          { field: 'optionIds', message: 'The poll has changed; choose again.' },
+        ]);
+      }
+    }
+  }
+
+  async get({ caller, pollId }: PollIdRequest): Promise<PollReply> {
+    const found = await this.repository.findPoll(pollId, caller.readerId);
+    if (!found) throw new PollNotFoundError();
+    return reply(found);
+  }
+
+  async current({ caller, placement }: CurrentPollRequest): Promise<PollReply> {
+    const found = await this.repository.findCurrent(placement, caller.readerId);
+    if (!found) throw new PollNotFoundError();
+    return reply(found);
+  }
+
+  async list({ caller, query }: ListPollsRequest): Promise<PollListReply> {
+    const limit = query.limit ?? PAGE_LIMIT_DEFAULT;
+    const rows = await this.repository.list(
+      {
+        status: query.status ?? 'all',
+        placement: query.placement,
+        after: query.cursor !== undefined ? decodeCursor(query.cursor) : undefined,
+        limit: limit + 1,
+        includeScheduled: isEditor(caller),
+      },
+      caller.readerId,
+    );
+    const page = rows.slice(0, limit);
+    const last = page[page.length - 1];
+    const myVotes: Record<string, string[]> = {};
+    page.forEach(({ snapshot, myVote }) => {
+      if (myVote !== null) myVotes[snapshot.id] = myVote;
+    });
+    return {
+      items: page.map(({ snapshot }) => snapshot),
+      nextCursor:
+        rows.length > limit
+          ? encodeCursor({ createdAt: last.snapshot.createdAt, id: last.snapshot.id })
+          : null,
+      myVotes,
+    };
+  }
+
+  async myVote({ caller, pollId }: PollIdRequest): Promise<MyVoteReply> {
+    const optionIds = await this.repository.myVote(pollId, caller.readerId);
+    if (optionIds === undefined) throw new PollNotFoundError();
+    return { optionIds };
+  }
+
+  // ---- editors ----
+
+  async create({ caller, draft }: CreatePollRequest): Promise<PollReply> {
+    requireEditor(caller);
+    const { settings, options } = settleDraft(draft, new Date());
+    const pollId = await this.repository.create(settings, options, caller.staffId ?? 'editor');
+    this.signals.changed(pollId);
+    return this.editorView(pollId);
+  }
+
+  async update({ caller, pollId, changes }: UpdatePollRequest): Promise<PollReply> {
+    requireEditor(caller);
+    const found = await this.repository.update(pollId, (current, hasVotes) =>
+      applyChanges(current, changes, hasVotes),
+    );
+    if (!found) throw new PollNotFoundError();
+    this.definitions.forget(pollId);
+    this.signals.changed(pollId);
+    return this.editorView(pollId);
+  }
+
+  async close({ caller, pollId }: PollIdRequest): Promise<PollReply> {
+    requireEditor(caller);
+    const outcome = await this.repository.close(pollId);
+    switch (outcome.kind) {
+      case 'not_found':
+        throw new PollNotFoundError();
+      case 'already_closed':
+        throw new PollAlreadyClosedError();
+      case 'closed':
+        this.definitions.forget(pollId);
+        this.signals.changed(pollId);
+        return { poll: outcome.snapshot, myVote: null };
+    }
+  }
+
+  async delete({ caller, pollId }: PollIdRequest): Promise<PollDeletedReply> {
+    requireEditor(caller);
+    if (!(await this.repository.delete(pollId))) throw new PollNotFoundError();
+    this.definitions.forget(pollId);
+    this.signals.changed(pollId, true);
+    return { pollId, deleted: true };
+  }
+
+  async exportResults({ caller, pollId }: PollIdRequest): Promise<PollExportReply> {
+    requireEditor(caller);
+    const found = await this.repository.findPoll(pollId, null);
+    if (!found) throw new PollNotFoundError();
+    return { poll: found.snapshot, hourly: await this.repository.hourlyVotes(pollId) };
+  }
+
+  private async editorView(pollId: string): Promise<PollReply> {
+    const found = await this.repository.findPoll(pollId, null);
+    if (!found) throw new PollNotFoundError();
+    return reply(found);
+  }
+}
