@@ -18,3 +18,4 @@ export * from './events/inbox-entry.entity';
 export * from './events/dead-letter.entity';
 export * from './events/messaging.schema';
 export * from './events/event-stream';
+export * from './events/event.consumer';
