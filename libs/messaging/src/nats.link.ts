@@ -1,5 +1,6 @@
 import { Injectable, Logger, OnApplicationShutdown } from '@nestjs/common';
 import { connect, NatsConnection } from 'nats';
+import { natsServers } from './nats-servers';
 
 /**
  * This process's own NATS connection for what is not request-reply: publishing signals, the outbox
@@ -24,7 +25,7 @@ export class NatsLink implements OnApplicationShutdown {
 
   async connect(): Promise<NatsConnection> {
     this.connection ??= await connect({
-      servers: this.servers.split(','),
+      ...natsServers(this.servers),
       name: `${this.name}-${process.pid}`,
       maxReconnectAttempts: -1,
       reconnectTimeWait: 500,

@@ -1,4 +1,5 @@
 import { MicroserviceOptions, Transport } from '@nestjs/microservices';
+import { natsServers } from '../nats-servers';
 
 /**
  * A service listens on its subjects in a queue group named after itself: copies of one service share
@@ -8,7 +9,7 @@ export function natsServerOptions(service: string, natsUrl: string): Microservic
   return {
     transport: Transport.NATS,
     options: {
-      servers: natsUrl.split(','),
+      ...natsServers(natsUrl),
       queue: service,
       name: `${service}-${process.pid}`,
       // Keep trying: a NATS restart must not end the process.
