@@ -5,6 +5,7 @@ import { MESSAGING_ENTITIES, MESSAGING_MIGRATIONS } from '@app/messaging';
 import { createTestDatabase } from './test-database';
 
 export interface TestMessagingDatabase {
+  url: string;
   orm: MikroORM;
   schema: string;
   /** Runs raw SQL in the test schema; `{schema}` in the text is replaced by the quoted schema name. */
@@ -29,6 +30,7 @@ export async function createTestMessagingDatabase(
   );
   await applyMigrations(orm);
   return {
+    url: database.url,
     orm,
     schema,
     sql: (text, params = []) => orm.em.fork().execute(text.replaceAll('{schema}', `"${schema}"`), params),

@@ -19,3 +19,5 @@ export * from './events/dead-letter.entity';
 export * from './events/messaging.schema';
 export * from './events/event-stream';
 export * from './events/event.consumer';
+export * from './events/event-consumers';
+export * from './events/events.module';

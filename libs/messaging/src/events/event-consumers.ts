@@ -1,0 +1,39 @@
+import { Logger } from '@nestjs/common';
+import { EventConsumer, EventConsumerDeps, EventConsumerOptions } from './event.consumer';
+
+/**
+ * The service's event consumers. A feature registers its consumers while the application starts
+ * (in a constructor or `onModuleInit`); they begin pulling once the application has bootstrapped and
+ * stop, finishing the event in hand, when it shuts down.
+ */
+export class EventConsumers {
+  private readonly logger = new Logger('EventConsumers');
+  private readonly consumers: EventConsumer[] = [];
+  private started = false;
+
+  constructor(private readonly deps: EventConsumerDeps) {}
+
+  register(options: EventConsumerOptions): void {
+    if (this.consumers.some((consumer) => consumer.durable === options.durable)) {
+      throw new Error(`event consumer "${options.durable}" is registered twice`);
+    }
+    const consumer = new EventConsumer(this.deps, options);
+    this.consumers.push(consumer);
+    if (this.started) void this.startOne(consumer);
+  }
+
+  async start(): Promise<void> {
+    this.started = true;
+    await Promise.all(this.consumers.map((consumer) => this.startOne(consumer)));
+  }
+
+  async stop(): Promise<void> {
+    this.started = false;
+    await Promise.all(this.consumers.map((consumer) => consumer.stop()));
+  }
+
+  private async startOne(consumer: EventConsumer): Promise<void> {
+    await consumer.start();
+    this.logger.log(`consuming events as "${consumer.durable}" from ${this.deps.stream}`);
+  }
+}
