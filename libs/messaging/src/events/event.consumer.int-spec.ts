@@ -30,8 +30,11 @@ describe('event consumer', () => {
   });
 
   afterEach(async () => {
-    for (const part of running.splice(0).reverse()) await part.stop();
-    await stream.delete();
+    try {
+      for (const part of running.splice(0).reverse()) await part.stop();
+    } finally {
+      await stream.delete();
+    }
   });
 
   afterAll(async () => {

@@ -40,9 +40,12 @@ describe('events module', () => {
   });
 
   afterEach(async () => {
-    await app?.close();
-    app = undefined;
-    await stream.delete();
+    try {
+      await app?.close();
+    } finally {
+      app = undefined;
+      await stream.delete();
+    }
   });
 
   afterAll(async () => {

@@ -28,8 +28,11 @@ describe('outbox relay', () => {
   });
 
   afterEach(async () => {
-    await Promise.all(relays.splice(0).map((relay) => relay.stop()));
-    await stream.delete();
+    try {
+      await Promise.all(relays.splice(0).map((relay) => relay.stop()));
+    } finally {
+      await stream.delete();
+    }
   });
 
   afterAll(async () => {
