@@ -332,33 +332,35 @@ describe('polls service over NATS', () => {
     expect(flood.every((result) => result.ok)).toBe(true);
   });
 
-  it('refuses votes on a scheduled poll until opensAt, then takes them', async () => {
+  it('refuses votes on a scheduled poll until opensAt, then takes them and announces the opening', async () => {
+    const placement = `scheduled-${run}`;
     const opensAt = new Date(Date.now() + 1500);
-    const poll = await create({ opensAt: opensAt.toISOString() });
+    const poll = await create({ opensAt: opensAt.toISOString(), placement });
+    const signalled: number[] = [];
+    const subscription = nc.subscribe(POLL_CHANGED_SIGNAL, {
+      callback: (_error, message) => {
+        if (JSONCodec<PollChangedSignal>().decode(message.data).pollId === poll.id)
+          signalled.push(Date.now());
+      },
+    });
     const voter = reader();
     const early = await settle(vote(poll.id, voter, [poll.options[0].id]));
     expect(early).toEqual({
       ok: false,
       error: expect.objectContaining({ status: 422, code: 'poll_not_open' }),
     });
-    const current = await settle(
-      call<PollReply>(PollsSubjects.current, { caller: voter, placement: `p-${run}` }),
-    );
-    expect(current.ok).toBe(false);
+    const none = await settle(call<PollReply>(PollsSubjects.current, { caller: voter, placement }));
+    expect(none).toEqual({ ok: false, error: expect.objectContaining({ status: 404 }) });
 
-    let accepted: PollReply | undefined;
-    await waitFor(
-      async () => {
-        const attempt = await settle(vote(poll.id, voter, [poll.options[0].id]));
-        if (attempt.ok) accepted = attempt.value;
-        return attempt.ok;
-      },
-      10000,
-      'the poll to open',
-    );
-    expect(Date.now()).toBeGreaterThanOrEqual(opensAt.getTime());
-    expect(accepted!.myVote).toEqual([poll.options[0].id]);
-    expect(accepted!.poll.totalVoters).toBe(1);
+    // The scheduler signals the opening with no request: caches learn that the status changed.
+    await waitFor(() => signalled.some((at) => at >= opensAt.getTime()), 10000, 'the opening signal');
+    subscription.unsubscribe();
+    const accepted = await vote(poll.id, voter, [poll.options[0].id]);
+    expect(accepted.myVote).toEqual([poll.options[0].id]);
+    expect(accepted.poll.totalVoters).toBe(1);
+    const current = await call<PollReply>(PollsSubjects.current, { caller: voter, placement });
+    expect(current.poll.id).toBe(poll.id);
+    expect(current.myVote).toEqual([poll.options[0].id]);
   });
 
   it('records poll.closed exactly once per poll past its closesAt with two copies of the service', async () => {
