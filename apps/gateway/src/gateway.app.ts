@@ -30,7 +30,7 @@ export async function startGateway(settings: GatewaySettings): Promise<RunningGa
   const app = await NestFactory.create<NestFastifyApplication>(
     GatewayModule.register(settings, databaseUrl, metrics),
     createHttpAdapter(env),
-    { logger, abortOnError: false },
+    { logger, abortOnError: false, bodyParser: false },
   );
   await configureHttp(app, env, logger, metrics);
   serveOpenApi(app);

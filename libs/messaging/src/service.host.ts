@@ -49,7 +49,7 @@ export async function startService(options: ServiceHostOptions): Promise<Running
     deferInitialization: true,
   });
   microservice.useGlobalFilters(new RpcErrorFilter(logger));
-  microservice.useGlobalInterceptors(new RequestContextInterceptor(inFlight));
+  microservice.useGlobalInterceptors(new RequestContextInterceptor(inFlight, logger));
   microservice.useGlobalPipes(serviceValidationPipe());
 
   app.enableShutdownHooks();

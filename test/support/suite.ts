@@ -1,0 +1,136 @@
+import { randomBytes } from 'node:crypto';
+import { AppProcess } from './app-process';
+import { freePort } from './free-port';
+import { createTestDatabase, TestDatabase } from './test-database';
+import { TEST_NATS_URL } from './test-nats';
+import { waitFor } from './wait-for';
+import { connect } from 'nats';
+
+export const SERVICE_NAMES = ['polls', 'comments', 'reporter', 'notifications'] as const;
+export type SuiteService = (typeof SERVICE_NAMES)[number];
+
+export const SUITE_ADMIN = { email: 'admin@suite.test', password: 'a-long-admin-password' };
+
+export interface SuiteOptions {
+  /** Services to start; all by default. */
+  services?: readonly SuiteService[];
+  /** Extra environment for the gateway. */
+  gatewayEnv?: NodeJS.ProcessEnv;
+  /** Extra environment for every service. */
+  serviceEnv?: NodeJS.ProcessEnv;
+}
+
+/**
+ * The whole suite as separate processes from the build, on a fresh database and the test NATS: what a
+ * suite test talks to over HTTP, as a portal would.
+ */
+export class Suite {
+  readonly secrets = {
+    READER_TOKEN_SECRET: randomBytes(32).toString('hex'),
+    STAFF_JWT_SECRET: randomBytes(32).toString('hex'),
+    HASH_SECRET: randomBytes(32).toString('hex'),
+  };
+  /** A stream of this suite's own, removed at the end, so runs never meet each other's events. */
+  readonly eventsStream = `SUITE_EVENTS_${randomBytes(4).toString('hex').toUpperCase()}`;
+  readonly services = new Map<string, AppProcess[]>();
+  gateways: AppProcess[] = [];
+  database!: TestDatabase;
+  baseUrl = '';
+
+  constructor(private readonly options: SuiteOptions = {}) {}
+
+  static async start(options: SuiteOptions = {}): Promise<Suite> {
+    const suite = new Suite(options);
+    suite.database = await createTestDatabase('engage_suite');
+    try {
+      for (const service of options.services ?? SERVICE_NAMES) await suite.startService(service);
+      suite.baseUrl = await suite.startGateway();
+      await suite.waitReady(suite.baseUrl, options.services ?? SERVICE_NAMES);
+    } catch (error) {
+      await suite.stop();
+      throw error;
+    }
+    return suite;
+  }
+
+  get commonEnv(): NodeJS.ProcessEnv {
+    return {
+      DATABASE_URL: this.database.url,
+      NATS_URL: TEST_NATS_URL,
+      LOG_LEVEL: 'info',
+      DEMO: 'false',
+      HEALTH_PORT: '0',
+      EVENTS_STREAM: this.eventsStream,
+    };
+  }
+
+  /** Starts one more copy of a service; resolves when it answers on NATS. */
+  async startService(name: SuiteService, env: NodeJS.ProcessEnv = {}): Promise<AppProcess> {
+    const app = new AppProcess(name, { ...this.commonEnv, ...this.options.serviceEnv, ...env }).start();
+    const copies = this.services.get(name) ?? [];
+    copies.push(app);
+    this.services.set(name, copies);
+    await app.waitForLine(/is answering on NATS/);
+    return app;
+  }
+
+  /** Starts one more gateway copy; resolves with its base URL once it listens. */
+  async startGateway(env: NodeJS.ProcessEnv = {}): Promise<string> {
+    const port = await freePort();
+    const app = new AppProcess('gateway', {
+      ...this.commonEnv,
+      ...this.secrets,
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      ADMIN_EMAIL: SUITE_ADMIN.email,
+      ADMIN_PASSWORD: SUITE_ADMIN.password,
+      NATS_REQUEST_TIMEOUT_MS: '2000',
+      ...this.options.gatewayEnv,
+      ...env,
+    }).start();
+    this.gateways.push(app);
+    await app.waitForLine(/gateway listening on/);
+    return `http://127.0.0.1:${port}`;
+  }
+
+  async waitReady(baseUrl: string, services: readonly SuiteService[]): Promise<void> {
+    await waitFor(
+      async () => {
+        const response = await fetch(`${baseUrl}/health/ready`).catch(() => null);
+        if (!response) return false;
+        const body = (await response.json()) as { services?: Record<string, boolean> };
+        return services.every((service) => body.services?.[service] === true);
+      },
+      30000,
+      'the gateway to see every service',
+    );
+  }
+
+  service(name: SuiteService, copy = 0): AppProcess {
+    const app = this.services.get(name)?.[copy];
+    if (!app) throw new Error(`no copy ${copy} of ${name}`);
+    return app;
+  }
+
+  /** Every log line of every process, parsed. */
+  allJsonLines(): Record<string, unknown>[] {
+    return [...this.gateways, ...[...this.services.values()].flat()].flatMap((app) => app.jsonLines());
+  }
+
+  async stop(): Promise<void> {
+    await Promise.all(this.gateways.map((gateway) => gateway.stop()));
+    await Promise.all([...this.services.values()].flat().map((app) => app.stop()));
+    await this.database?.drop();
+    await deleteStream(this.eventsStream);
+  }
+}
+
+async function deleteStream(name: string): Promise<void> {
+  const nc = await connect({ servers: TEST_NATS_URL });
+  try {
+    const jsm = await nc.jetstreamManager();
+    await jsm.streams.delete(name).catch(() => undefined);
+  } finally {
+    await nc.close();
+  }
+}
