@@ -1,5 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { startSessionProxy } from './pglite-session.proxy';
 
 export interface EmbeddedPostgres {
   url: string;
@@ -30,15 +31,19 @@ export async function startEmbeddedPostgres(url: string, port = 0): Promise<Embe
     mkdirSync(dataDir, { recursive: true });
     db = await PGlite.create({ dataDir });
   }
-  const server = new PGLiteSocketServer({ db, host: '127.0.0.1', port, maxConnections: 200 });
+  const server = new PGLiteSocketServer({ db, host: '127.0.0.1', port: 0, maxConnections: 200 });
   await server.start();
-  const address = server.getServerConn();
+  const [host, socketPort] = server.getServerConn().split(':');
+  const proxy = await startSessionProxy(host, Number(socketPort), port);
   let stopped: Promise<void> | undefined;
   return {
-    url: `postgres://postgres@${address}/postgres`,
+    url: `postgres://postgres@127.0.0.1:${proxy.port}/postgres`,
     // Idempotent: a process may stop it on purpose and again from an exit hook.
     stop() {
-      stopped ??= server.stop().then(() => db.close());
+      stopped ??= proxy
+        .close()
+        .then(() => server.stop())
+        .then(() => db.close());
       return stopped;
     },
   };
