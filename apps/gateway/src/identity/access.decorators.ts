@@ -1,5 +1,11 @@
 import { applyDecorators, createParamDecorator, ExecutionContext, SetMetadata } from '@nestjs/common';
-import { ApiBearerAuth, ApiForbiddenResponse, ApiSecurity, ApiUnauthorizedResponse } from '@nestjs/swagger';
+import {
+  ApiBearerAuth,
+  ApiExtension,
+  ApiForbiddenResponse,
+  ApiSecurity,
+  ApiUnauthorizedResponse,
+} from '@nestjs/swagger';
 import type { FastifyRequest } from 'fastify';
 import { ANONYMOUS, Caller, Role } from '@app/contracts';
 
@@ -23,6 +29,7 @@ export const RequireRole = (role: Role) =>
   applyDecorators(
     SetMetadata(REQUIRED_ROLE, role),
     ApiBearerAuth('staff'),
+    ApiExtension('x-required-role', role),
     ApiUnauthorizedResponse({ description: 'No or bad staff credentials' }),
     ApiForbiddenResponse({ description: `Role lower than ${role}` }),
   );
@@ -32,6 +39,7 @@ export const RequireStaff = () =>
   applyDecorators(
     SetMetadata(REQUIRES_STAFF, true),
     ApiBearerAuth('staff'),
+    ApiExtension('x-required-role', 'moderator'),
     ApiUnauthorizedResponse({ description: 'No or bad staff credentials' }),
   );
 

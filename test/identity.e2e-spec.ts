@@ -1,0 +1,229 @@
+import { SignJWT } from 'jose';
+import { HttpClient } from '@test/support/http-client';
+import { Suite, SUITE_ADMIN } from '@test/support/suite';
+
+const PORTAL_SECRET = 'portal-shared-secret-for-the-suite-tests-0123456789';
+const ANY_ID = '00000000-0000-4000-8000-000000000001';
+const RANK = { moderator: 1, editor: 2, admin: 3 } as const;
+type Role = keyof typeof RANK;
+
+interface StaffRoute {
+  method: string;
+  path: string;
+  role: Role;
+}
+
+async function staffRoutes(http: HttpClient): Promise<StaffRoute[]> {
+  const document = (await http.get('/api/docs-json')).body as {
+    paths: Record<
+      string,
+      Record<string, { security?: Record<string, string[]>[]; 'x-required-role'?: Role }>
+    >;
+  };
+  return Object.entries(document.paths).flatMap(([path, operations]) =>
+    Object.entries(operations)
+      .filter(([, operation]) => operation.security?.some((scheme) => 'staff' in scheme))
+      .map(([method, operation]) => ({
+        method: method.toUpperCase(),
+        path: path.replace(/\{[^}]+\}/g, ANY_ID),
+        role: operation['x-required-role'] ?? 'admin',
+      })),
+  );
+}
+
+describe('identity and roles', () => {
+  let suite: Suite;
+  let http: HttpClient;
+  let adminToken: string;
+
+  beforeAll(async () => {
+    suite = await Suite.start({
+      services: ['polls'],
+      gatewayEnv: { PORTAL_JWT_SECRET: PORTAL_SECRET, LOGIN_ATTEMPTS_PER_15_MIN: '5' },
+    });
+    http = new HttpClient(suite.baseUrl);
+    adminToken = await http.login(SUITE_ADMIN.email, SUITE_ADMIN.password);
+  });
+  afterAll(() => suite?.stop());
+
+  async function staffWith(role: Role): Promise<string> {
+    const email = `${role}-${Date.now()}-${Math.random().toString(36).slice(2)}@suite.test`;
+    const password = `${role}-password-long-enough`;
+    const created = await http.post(
+      '/api/v1/admin/staff',
+      { email, password, roles: [role] },
+      { token: adminToken },
+    );
+    expect(created.status).toBe(201);
+    return http.login(email, password);
+  }
+
+  it('creates the admin from ADMIN_EMAIL and ADMIN_PASSWORD and tells who is logged in', async () => {
+    const me = await http.get('/api/v1/auth/me', { token: adminToken });
+    expect(me.status).toBe(200);
+    expect(me.body).toEqual({ id: expect.any(String), email: SUITE_ADMIN.email, roles: ['admin'] });
+    expect(me.text).not.toContain('password');
+  });
+
+  it('guards every staff route: 401 without a token or with a reader token, 403 for a lower role', async () => {
+    const routes = await staffRoutes(http);
+    expect(routes.length).toBeGreaterThanOrEqual(8);
+    const readerToken = await http.readerToken();
+    const moderator = await staffWith('moderator');
+    const editor = await staffWith('editor');
+    const tokens: Record<Role, string> = { moderator, editor, admin: adminToken };
+    for (const route of routes) {
+      const body = ['GET', 'DELETE'].includes(route.method) ? undefined : {};
+      const anonymous = await http.call(route.path, { method: route.method, body });
+      expect([route, anonymous.status]).toEqual([route, 401]);
+      const reader = await http.call(route.path, { method: route.method, body, readerToken });
+      expect([route, reader.status]).toEqual([route, 401]);
+      for (const role of Object.keys(RANK) as Role[]) {
+        if (RANK[role] >= RANK[route.role]) continue;
+        const lower = await http.call(route.path, { method: route.method, body, token: tokens[role] });
+        expect([route, role, lower.status]).toEqual([route, role, 403]);
+        expect(lower.headers.get('content-type')).toMatch(/problem\+json/);
+      }
+    }
+  });
+
+  it('refuses a wrong password, an unknown email, an expired token and a token signed with another key', async () => {
+    const wrong = await http.post('/api/v1/auth/login', {
+      email: SUITE_ADMIN.email,
+      password: 'not-the-password',
+    });
+    expect(wrong.status).toBe(401);
+    const unknown = await http.post('/api/v1/auth/login', {
+      email: 'nobody@suite.test',
+      password: 'whatever-it-is',
+    });
+    expect(unknown.status).toBe(401);
+    expect(unknown.body.detail).toBe(wrong.body.detail);
+
+    const me = (await http.get('/api/v1/auth/me', { token: adminToken })).body as { id: string };
+    const sign = (secret: string, expiresAt: number) =>
+      new SignJWT({ roles: ['admin'] })
+        .setProtectedHeader({ alg: 'HS256' })
+        .setSubject(me.id)
+        .setIssuer('engage-gateway')
+        .setAudience('engage-staff')
+        .setIssuedAt(expiresAt - 3600)
+        .setExpirationTime(expiresAt)
+        .sign(new TextEncoder().encode(secret));
+    const now = Math.floor(Date.now() / 1000);
+    const expired = await sign(suite.secrets.STAFF_JWT_SECRET, now - 10);
+    expect((await http.get('/api/v1/auth/me', { token: expired })).status).toBe(401);
+    const forged = await sign('another-secret-that-is-long-enough-0123456789', now + 600);
+    expect((await http.get('/api/v1/admin/staff', { token: forged })).status).toBe(401);
+    const valid = await sign(suite.secrets.STAFF_JWT_SECRET, now + 600);
+    expect((await http.get('/api/v1/admin/staff', { token: valid })).status).toBe(200);
+  });
+
+  it('refuses a tampered reader token and a malformed Authorization header', async () => {
+    const token = await http.readerToken();
+    const tampered = `${token.slice(0, -2)}${token.endsWith('AA') ? 'BB' : 'AA'}`;
+    const answer = await http.post(
+      `/api/v1/polls/${ANY_ID}/votes`,
+      { optionIds: [ANY_ID] },
+      { readerToken: tampered },
+    );
+    expect(answer.status).toBe(401);
+    const basic = await http.get('/api/v1/auth/me', { headers: { authorization: 'Basic YWRtaW46YWRtaW4=' } });
+    expect(basic.status).toBe(401);
+  });
+
+  it('manages staff accounts: duplicate email 409, weak password 400, removal ends the account at once', async () => {
+    const email = `temp-${Date.now()}@suite.test`;
+    const created = await http.post(
+      '/api/v1/admin/staff',
+      { email, password: 'temporary-password', roles: ['moderator'] },
+      { token: adminToken },
+    );
+    expect(created.status).toBe(201);
+    expect(created.body).toEqual({ id: expect.any(String), email, roles: ['moderator'] });
+    const again = await http.post(
+      '/api/v1/admin/staff',
+      { email: email.toUpperCase(), password: 'temporary-password', roles: ['moderator'] },
+      { token: adminToken },
+    );
+    expect(again.status).toBe(409);
+    const weak = await http.post(
+      '/api/v1/admin/staff',
+      { email: `w-${email}`, password: 'short', roles: [] },
+      { token: adminToken },
+    );
+    expect(weak.status).toBe(400);
+    expect((weak.body.errors as { field: string }[]).map((error) => error.field).sort()).toEqual([
+      'password',
+      'roles',
+    ]);
+
+    const token = await http.login(email, 'temporary-password');
+    expect((await http.get('/api/v1/auth/me', { token })).status).toBe(200);
+    const listed = await http.get('/api/v1/admin/staff', { token: adminToken });
+    expect(listed.body.items.map((item: { email: string }) => item.email)).toContain(email);
+    expect(listed.text).not.toMatch(/password/i);
+    expect(
+      (await http.call(`/api/v1/admin/staff/${created.body.id}`, { method: 'DELETE', token: adminToken }))
+        .status,
+    ).toBe(204);
+    expect((await http.get('/api/v1/auth/me', { token })).status).toBe(401);
+  });
+
+  it('keeps the last admin', async () => {
+    const me = (await http.get('/api/v1/auth/me', { token: adminToken })).body as { id: string };
+    const answer = await http.call(`/api/v1/admin/staff/${me.id}`, { method: 'DELETE', token: adminToken });
+    expect(answer.status).toBe(409);
+    expect((await http.get('/api/v1/auth/me', { token: adminToken })).status).toBe(200);
+  });
+
+  it("accepts the portal's user JWT as a reader identity and refuses one signed with another key", async () => {
+    const portalToken = await new SignJWT({})
+      .setProtectedHeader({ alg: 'HS256' })
+      .setSubject('portal-user-42')
+      .setExpirationTime('5m')
+      .sign(new TextEncoder().encode(PORTAL_SECRET));
+    const answer = await http.post(
+      `/api/v1/polls/${ANY_ID}/votes`,
+      { optionIds: [ANY_ID] },
+      { token: portalToken },
+    );
+    expect(answer.status).toBe(404);
+    const foreign = await new SignJWT({})
+      .setProtectedHeader({ alg: 'HS256' })
+      .setSubject('portal-user-42')
+      .setExpirationTime('5m')
+      .sign(new TextEncoder().encode('someone-elses-secret-0123456789-0123456789'));
+    const refused = await http.post(
+      `/api/v1/polls/${ANY_ID}/votes`,
+      { optionIds: [ANY_ID] },
+      { token: foreign },
+    );
+    expect(refused.status).toBe(401);
+  });
+
+  it('limits failed logins per address with 429 and Retry-After', async () => {
+    const email = `target-${Date.now()}@suite.test`;
+    const statuses: number[] = [];
+    for (let attempt = 0; attempt < 6; attempt += 1) {
+      statuses.push((await http.post('/api/v1/auth/login', { email, password: 'guess-number-x' })).status);
+    }
+    expect(statuses.slice(0, 5).every((status) => status === 401 || status === 429)).toBe(true);
+    const last = await http.post('/api/v1/auth/login', { email, password: 'guess-number-x' });
+    expect(last.status).toBe(429);
+    expect(Number(last.headers.get('retry-after'))).toBeGreaterThan(0);
+  });
+
+  it('caps reader tokens per address exactly at the configured number, with addresses from a trusted proxy', async () => {
+    const gateway = new HttpClient(
+      await suite.startGateway({ TRUST_PROXY: '127.0.0.1', READER_TOKENS_PER_ADDRESS_PER_HOUR: '3' }),
+    );
+    const from = (address: string) => ({ headers: { 'x-forwarded-for': address } });
+    const statuses = [];
+    for (let index = 0; index < 4; index += 1) {
+      statuses.push((await gateway.post('/api/v1/reader-tokens', undefined, from('203.0.113.7'))).status);
+    }
+    expect(statuses).toEqual([201, 201, 201, 429]);
+    expect((await gateway.post('/api/v1/reader-tokens', undefined, from('203.0.113.8'))).status).toBe(201);
+  });
+});
