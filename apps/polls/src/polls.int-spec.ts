@@ -198,7 +198,8 @@ describe('polls service over NATS', () => {
     expect(seen.options.map((option) => option.votes)).toEqual(counts.options.map((option) => option.chosen));
     expect(seen.options.reduce((sum, option) => sum + option.percent, 0)).toBe(100);
 
-    // Leading and trailing edge: at most one signal per 250 ms, and the last vote is announced.
+    // Leading and trailing edge: at most one signal per 250 ms, and the last vote is announced. Gaps
+    // are not measured here: arrival times jitter with the event loop (the throttle's unit test has them).
     await waitFor(
       () => signals.length > 0 && Date.now() - signals[signals.length - 1] > 300,
       5000,
@@ -206,8 +207,6 @@ describe('polls service over NATS', () => {
     );
     subscription.unsubscribe();
     expect(signals.length).toBeLessThanOrEqual(Math.ceil((Date.now() - started) / 250) + 1);
-    for (let i = 1; i < signals.length; i += 1)
-      expect(signals[i] - signals[i - 1]).toBeGreaterThanOrEqual(200);
   });
 
   it('counts 100 identical votes sent at once by one reader once and answers the others 409', async () => {

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
+import type { PoolClient } from 'pg';
 import { EntityManager, MikroORM } from '@mikro-orm/postgresql';
 import { PollEvents, PollListStatus, PollSnapshot, ResultsVisibility } from '@app/contracts';
 import { recordEvent } from '@app/messaging';
@@ -38,6 +39,16 @@ export interface ListFilter {
 
 export type CloseOutcome =
   { kind: 'closed'; snapshot: PollSnapshot } | { kind: 'not_found' | 'already_closed' };
+
+interface CastVoteRow {
+  outcome: string;
+  tally_options: string[] | null;
+  tally_votes: string[] | null;
+  tally_voters: string | null;
+  retry_after: number | null;
+}
+
+type PgConnection = Pick<PoolClient, 'query'>;
 
 interface SnapshotRow {
   id: string;
@@ -98,6 +109,20 @@ export class PollsRepository {
     return em.getConnection().execute<T[]>(sql, params, 'all', em.getTransactionContext());
   }
 
+  /** A pooled connection of the ORM's own pool, for the one statement on the hot path. */
+  private async onConnection<T>(work: (connection: PgConnection) => Promise<T>): Promise<T> {
+    const client = this.em.getConnection().getKnex().client as unknown as {
+      acquireConnection(): Promise<PgConnection>;
+      releaseConnection(connection: PgConnection): Promise<void>;
+    };
+    const connection = await client.acquireConnection();
+    try {
+      return await work(connection);
+    } finally {
+      await client.releaseConnection(connection);
+    }
+  }
+
   private transaction<T>(work: (em: EntityManager) => Promise<T>): Promise<T> {
     return this.em.fork().transactional(work);
   }
@@ -106,24 +131,23 @@ export class PollsRepository {
 
   /** The whole vote in one round trip (see polls.cast_vote in the migration). */
   async castVote(input: CastVoteInput): Promise<VoteOutcome> {
-    const [row] = await this.run<{
-      outcome: string;
-      tally_options: string[] | null;
-      tally_votes: string[] | null;
-      tally_voters: string | null;
-      retry_after: number | null;
-    }>(
-      `select outcome, tally_options, tally_votes, tally_voters, retry_after
-         from polls.cast_vote(?, ?, ?, ?::uuid[], ?, ?)`,
-      [
-        input.pollId,
-        input.readerId,
-        input.addressHash,
-        uuidArray(input.optionIds),
-        input.capPerHour,
-        input.shard,
-      ],
-    );
+    const row = await this.onConnection(async (connection) => {
+      const result = await connection.query<CastVoteRow>({
+        // A named statement is parsed and planned once per connection.
+        name: 'polls_cast_vote',
+        text: `select outcome, tally_options, tally_votes, tally_voters, retry_after
+                 from polls.cast_vote($1, $2, $3, $4::uuid[], $5, $6)`,
+        values: [
+          input.pollId,
+          input.readerId,
+          input.addressHash,
+          input.optionIds,
+          input.capPerHour,
+          input.shard,
+        ],
+      });
+      return result.rows[0];
+    });
     switch (row.outcome) {
       case 'ok': {
         const votes = new Map<string, number>();
