@@ -1,0 +1,43 @@
+import type { ScenarioKey } from '../scenarios';
+import type { VoteCountsCheck } from '../checks/vote-counts.check';
+import type { ScenarioFigures } from './figures';
+
+export interface TargetCheck {
+  name: string;
+  measured: number | null;
+  /** How the measured value compares with the bound, e.g. ">= 0.7". */
+  target: string;
+  pass: boolean;
+}
+
+/** The targets of the polls issue ("Speed it must show"), on the median of the timed runs. */
+export function checkTargets(figures: ScenarioFigures[], counts: VoteCountsCheck[]): TargetCheck[] {
+  const byKey = new Map(figures.map((scenario) => [scenario.key, scenario]));
+  const rate = (key: ScenarioKey): number | undefined => byKey.get(key)?.throughput.median;
+  const ratio = (name: string, over: ScenarioKey, under: ScenarioKey, bound: number): TargetCheck => {
+    const top = rate(over);
+    const bottom = rate(under);
+    const measured = top !== undefined && bottom !== undefined && bottom > 0 ? top / bottom : null;
+    return { name, measured, target: `>= ${bound}`, pass: measured !== null && measured >= bound };
+  };
+  const voteP99 = byKey.get('b')?.p99Ms.median;
+  const errors = figures.reduce((sum, scenario) => sum + scenario.errors + scenario.warmupErrors, 0);
+  return [
+    ratio('(b) votes spread / (a) echo chain', 'b', 'a', 0.7),
+    ratio('(c) one option / (b) votes spread', 'c', 'b', 0.9),
+    ratio('(d) cached read / (e) bare Fastify', 'd', 'e', 0.6),
+    {
+      name: 'p99 of (b) votes spread, ms',
+      measured: voteP99 ?? null,
+      target: '<= 50',
+      pass: voteP99 !== undefined && voteP99 <= 50,
+    },
+    { name: 'errors (all runs, warm-up included)', measured: errors, target: '= 0', pass: errors === 0 },
+    {
+      name: 'polls whose counts match the vote rows and the 201s',
+      measured: counts.filter((check) => check.pass).length,
+      target: `= ${counts.length}`,
+      pass: counts.length > 0 && counts.every((check) => check.pass),
+    },
+  ];
+}

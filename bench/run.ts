@@ -1,0 +1,142 @@
+import { cpus } from 'node:os';
+import { join } from 'node:path';
+import { readBenchSettings } from './bench.settings';
+import { checkVoteCounts, VoteCountsCheck } from './checks/vote-counts.check';
+import { startCeiling } from './ceiling/ceiling.process';
+import { createBenchDatabase } from './infra/bench-database';
+import { startBenchNats } from './infra/bench-nats';
+import { BENCH_ADMIN, REPO_ROOT, startEngage } from './infra/engage.processes';
+import { LoadGenerator } from './load/load-generator';
+import type { LoadResult } from './load/load.protocol';
+import { RunFigures, runFigures, scenarioFigures } from './report/figures';
+import { BenchReport, printReport, writeReport } from './report/report';
+import { checkTargets } from './report/targets';
+import { buildScenarios, Scenario } from './scenarios';
+import { EngageApi } from './setup/engage-api';
+
+/** Runs of a vote scenario that used up its readers before the time was over, before giving up. */
+const MAX_ATTEMPTS = 3;
+
+/** What to undo, newest first, whether the run ends, fails or is interrupted. */
+const cleanups: { what: string; undo: () => Promise<void> }[] = [];
+let cleaning: Promise<void> | undefined;
+
+function cleanUp(): Promise<void> {
+  cleaning ??= (async () => {
+    for (const { what, undo } of cleanups.reverse()) {
+      await undo().catch((error: unknown) => console.error(`bench: could not ${what}: ${String(error)}`));
+    }
+  })();
+  return cleaning;
+}
+
+async function main(): Promise<void> {
+  const settings = readBenchSettings(process.argv.slice(2), process.env);
+  const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
+
+  const database = await createBenchDatabase();
+  cleanups.push({ what: `drop database ${database.name}`, undo: () => database.drop() });
+  const nats = await startBenchNats();
+  cleanups.push({ what: 'stop nats-server', undo: () => nats.stop() });
+  console.log(`bench: database ${database.name}, NATS ${nats.url}${nats.private ? ' (private)' : ''}`);
+
+  const engage = await startEngage(database.url, nats.url);
+  cleanups.push({ what: 'delete the events stream', undo: () => nats.deleteStream(engage.eventsStream) });
+  cleanups.push({
+    what: 'stop the polls service and the gateway',
+    undo: async () => void (await Promise.all(engage.children.map((child) => child.stop()))),
+  });
+  const ceiling = await startCeiling();
+  cleanups.push({ what: 'stop the ceiling server', undo: () => ceiling.child.stop() });
+  const load = LoadGenerator.start();
+  cleanups.push({ what: 'stop the load worker', undo: () => load.stop() });
+  const api = new EngageApi(engage.baseUrl);
+  cleanups.push({ what: 'close the setup client', undo: () => api.close() });
+
+  const editor = await api.login(BENCH_ADMIN.email, BENCH_ADMIN.password);
+  const options = Array.from({ length: settings.options }, (_, index) => `Option ${index + 1}`);
+  const scenarios = buildScenarios(
+    {
+      gatewayUrl: engage.baseUrl,
+      ceilingUrl: ceiling.baseUrl,
+      api,
+      spreadPoll: await api.createPoll(editor, 'Which of these do you read first?', options),
+      oneOptionPoll: await api.createPoll(editor, 'Where does the bench vote?', options),
+    },
+    settings,
+  );
+  console.log(`bench: gateway ${engage.baseUrl}, ceiling ${ceiling.baseUrl}; warming up`);
+
+  const runOnce = async (scenario: Scenario, durationS: number, label: string): Promise<RunFigures> => {
+    let result: LoadResult;
+    for (let attempt = 1; ; attempt++) {
+      const job = await scenario.prepare(durationS);
+      result = await load.run({ ...job, connections: settings.connections, durationMs: durationS * 1000 });
+      scenario.record(result);
+      if (!result.readersExhausted || attempt === MAX_ATTEMPTS) break;
+      console.log(`${label.padEnd(9)} (${scenario.key}) used up its readers; again with more`);
+      await sleep(settings.pauseMs);
+    }
+    const figures = runFigures(result);
+    console.log(
+      `${label.padEnd(9)} (${scenario.key}) ${Math.round(figures.throughput).toString().padStart(6)} req/s  ` +
+        `p50 ${figures.p50Ms.toFixed(2)} ms  p99 ${figures.p99Ms.toFixed(2)} ms  errors ${figures.errors}`,
+    );
+    await sleep(settings.pauseMs);
+    return figures;
+  };
+
+  const warmups = new Map<Scenario, RunFigures>();
+  for (const scenario of scenarios)
+    warmups.set(scenario, await runOnce(scenario, settings.warmupS, 'warm-up'));
+  const runs = new Map<Scenario, RunFigures[]>(scenarios.map((scenario) => [scenario, []]));
+  for (let round = 1; round <= settings.rounds; round++) {
+    for (const scenario of scenarios) {
+      runs.get(scenario)!.push(await runOnce(scenario, settings.durationS, `round ${round}`));
+    }
+  }
+
+  const counts: VoteCountsCheck[] = [];
+  for (const scenario of scenarios) {
+    if (!scenario.votesOn) continue;
+    const accepted = [warmups.get(scenario)!, ...runs.get(scenario)!].reduce(
+      (sum, run) => sum + (run.statuses['201'] ?? 0),
+      0,
+    );
+    const poll = scenario.votesOn;
+    counts.push(
+      await database.withClient((client) => checkVoteCounts(client, poll.id, poll.optionIds, accepted)),
+    );
+  }
+
+  const figures = scenarios.map((scenario) =>
+    scenarioFigures(scenario.key, scenario.title, warmups.get(scenario)!, runs.get(scenario)!),
+  );
+  const report: BenchReport = {
+    finishedAt: new Date().toISOString(),
+    machine: { cpus: cpus().length, node: process.version, platform: `${process.platform}-${process.arch}` },
+    settings,
+    natsPrivate: nats.private,
+    scenarios: figures,
+    targets: checkTargets(figures, counts),
+    counts,
+  };
+  printReport(report);
+  const directory = join(REPO_ROOT, 'bench', 'results');
+  writeReport(report, directory);
+  console.log(`\nbench: figures written to ${join(directory, 'latest.json')} and latest.md`);
+}
+
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.once(signal, () => {
+    console.error(`bench: ${signal}, stopping everything it started`);
+    void cleanUp().finally(() => process.exit(130));
+  });
+}
+
+main()
+  .catch((error: unknown) => {
+    console.error(`bench: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+    process.exitCode = 1;
+  })
+  .finally(() => cleanUp());
