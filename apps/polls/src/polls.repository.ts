@@ -133,8 +133,8 @@ export class PollsRepository {
   async castVote(input: CastVoteInput): Promise<VoteOutcome> {
     const row = await this.onConnection(async (connection) => {
       const result = await connection.query<CastVoteRow>({
-        // A named statement is parsed and planned once per connection.
-        name: 'polls_cast_vote',
+        // Unnamed on purpose: the embedded PGlite is one session behind all connections, where a named
+        // statement prepared by one connection would already exist for the next.
         text: `select outcome, tally_options, tally_votes, tally_voters, retry_after
                  from polls.cast_vote($1, $2, $3, $4::uuid[], $5, $6)`,
         values: [
