@@ -1,15 +1,17 @@
 import type { IncomingMessage } from 'node:http';
-import { LoggerService } from '@nestjs/common';
+import { Logger, LoggerService } from '@nestjs/common';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import helmet from '@fastify/helmet';
 import cors from '@fastify/cors';
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { sendProblem } from './problem.reply';
 import { MetricsRegistry } from '@app/runtime';
 import type { GatewayEnv } from '../gateway.config';
 import { requestIdFrom } from './request-id';
 import { ProblemFilter } from './problem.filter';
 import { gatewayValidationPipe } from './validation.pipe';
 import { HttpRequestContextInterceptor } from './request-context.interceptor';
+import { installJsonBodyParser } from './json-body.parser';
 
 /** Largest URL path parameter accepted; longer ids are answered 404 by the router, not parsed. */
 const MAX_PARAM_LENGTH = 256;
@@ -22,6 +24,9 @@ export function createHttpAdapter(env: GatewayEnv): FastifyAdapter {
     requestIdHeader: false,
     genReqId: (request: IncomingMessage) => requestIdFrom(request.headers['x-request-id']),
     routerOptions: { maxParamLength: MAX_PARAM_LENGTH },
+    // The router's own errors (a malformed URL, an over-long parameter) skip the error handler.
+    frameworkErrors: (error: Error, request: FastifyRequest, reply: FastifyReply) =>
+      sendProblem(error, request, reply, new Logger('Http')),
     return503OnClosing: true,
     // Headers: Node's own limit (16 KiB) answers oversized ones with 431 before any route runs.
   });
@@ -41,6 +46,7 @@ export async function configureHttp(
   const fastify = app.getHttpAdapter().getInstance() as unknown as FastifyInstance;
   // Only JSON bodies are accepted (multipart arrives with the routes that need it).
   fastify.removeContentTypeParser('text/plain');
+  installJsonBodyParser(fastify);
 
   fastify.addHook('onRequest', (request, reply, done) => {
     void reply.header('X-Request-Id', request.id);

@@ -77,6 +77,11 @@ const FASTIFY_CODES: Record<string, { status: number; code: string; detail: stri
     detail: 'The request is malformed.',
   },
   FST_ERR_BAD_URL: { status: 400, code: 'bad_url', detail: 'The URL is malformed.' },
+  FST_ERR_MAX_PARAM_LENGTH: {
+    status: 414,
+    code: 'uri_too_long',
+    detail: 'A part of the URL is longer than allowed.',
+  },
   FST_ERR_ASYNC_CONSTRAINT: { status: 400, code: 'bad_request', detail: 'The request is malformed.' },
 };
 
