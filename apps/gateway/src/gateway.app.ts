@@ -1,7 +1,12 @@
 import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
 import { NestFastifyApplication } from '@nestjs/platform-fastify';
-import { isEmbeddedUrl, startEmbeddedPostgres } from '@app/persistence';
+import {
+  findServiceDatabase,
+  isEmbeddedUrl,
+  migrateServiceDatabase,
+  startEmbeddedPostgres,
+} from '@app/persistence';
 import { JsonLogger, MetricsRegistry } from '@app/runtime';
 import type { GatewaySettings } from './gateway.settings';
 import { GatewayModule } from './gateway.module';
@@ -48,4 +53,23 @@ export async function startGateway(settings: GatewaySettings): Promise<RunningGa
       logger.flush();
     },
   };
+}
+
+/** `main.js --migrate-only`: applies the gateway schema's migrations and returns, without NATS or HTTP. */
+export async function migrateGateway(settings: GatewaySettings): Promise<string[]> {
+  const embedded = isEmbeddedUrl(settings.env.DATABASE_URL)
+    ? await startEmbeddedPostgres(settings.env.DATABASE_URL)
+    : undefined;
+  try {
+    const module = GatewayModule.register(
+      settings,
+      embedded?.url ?? settings.env.DATABASE_URL,
+      new MetricsRegistry('gateway'),
+    );
+    const database = findServiceDatabase(module);
+    if (!database) throw new Error('the gateway module has no database');
+    return await migrateServiceDatabase(database);
+  } finally {
+    await embedded?.stop();
+  }
 }

@@ -1,5 +1,6 @@
 import { readGatewaySettings, GatewaySettings } from './gateway.settings';
-import { startGateway } from './gateway.app';
+import { isMigrateOnly } from '@app/persistence';
+import { migrateGateway, startGateway } from './gateway.app';
 
 function main(): void {
   let settings: GatewaySettings;
@@ -8,6 +9,17 @@ function main(): void {
   } catch (error) {
     process.stderr.write(`gateway: ${error instanceof Error ? error.message : String(error)}\n`);
     process.exitCode = 1;
+    return;
+  }
+  if (isMigrateOnly()) {
+    migrateGateway(settings)
+      .then((applied) => process.stdout.write(`gateway: applied ${applied.length} migration(s)\n`))
+      .catch((error: unknown) => {
+        process.stderr.write(
+          `gateway: migration failed: ${error instanceof Error ? error.message : String(error)}\n`,
+        );
+        process.exitCode = 1;
+      });
     return;
   }
   startGateway(settings).catch((error: unknown) => {
