@@ -3,7 +3,7 @@ import { Logger, LoggerService } from '@nestjs/common';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import helmet from '@fastify/helmet';
 import cors from '@fastify/cors';
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { sendProblem } from './problem.reply';
 import { MetricsRegistry } from '@app/runtime';
 import type { GatewayEnv } from '../gateway.config';
@@ -43,7 +43,7 @@ export async function configureHttp(
   logger: LoggerService,
   metrics: MetricsRegistry,
 ): Promise<void> {
-  const fastify = app.getHttpAdapter().getInstance() as unknown as FastifyInstance;
+  const fastify = app.getHttpAdapter().getInstance();
   // Only JSON bodies are accepted (multipart arrives with the routes that need it).
   fastify.removeContentTypeParser('text/plain');
   installJsonBodyParser(fastify);
@@ -89,7 +89,7 @@ export async function configureHttp(
     },
     crossOriginResourcePolicy: { policy: 'cross-origin' },
   });
-  await app.register(cors as never, {
+  await app.register(cors, {
     origin: env.CORS_ORIGINS.length > 0 ? env.CORS_ORIGINS : false,
     methods: ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'],
     allowedHeaders: ['Content-Type', 'Authorization', 'X-Reader-Token', 'X-Request-Id', 'Idempotency-Key'],

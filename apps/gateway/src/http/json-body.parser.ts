@@ -26,7 +26,7 @@ export function installJsonBodyParser(fastify: FastifyInstance): void {
   const parse = fastify.getDefaultJsonParser('error', 'error');
   fastify.removeContentTypeParser('application/json');
   fastify.addContentTypeParser('application/json', { parseAs: 'string' }, (request, body, done) => {
-    parse(request, body as string, (error: Error | null, value?: unknown) => {
+    void parse(request, body as string, (error: Error | null, value?: unknown) => {
       if (error) return done(error, undefined);
       if (typeof value !== 'object' || value === null || Array.isArray(value)) {
         return done(
