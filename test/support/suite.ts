@@ -85,6 +85,7 @@ export class Suite {
       ADMIN_EMAIL: SUITE_ADMIN.email,
       ADMIN_PASSWORD: SUITE_ADMIN.password,
       NATS_REQUEST_TIMEOUT_MS: '2000',
+      READER_TOKENS_PER_ADDRESS_PER_HOUR: '100000',
       ...this.options.gatewayEnv,
       ...env,
     }).start();

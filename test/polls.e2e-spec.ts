@@ -1,0 +1,273 @@
+import { createHmac } from 'node:crypto';
+import { request } from 'node:http';
+import { Client } from 'pg';
+import { HttpClient } from '@test/support/http-client';
+import { Suite, SUITE_ADMIN } from '@test/support/suite';
+import { waitFor } from '@test/support/wait-for';
+
+interface PollView {
+  id: string;
+  status: string;
+  totalVotes: number | null;
+  totalVoters: number | null;
+  myVote: string[] | null;
+  options: { id: string; text: string; votes: number | null; percent: number | null }[];
+}
+
+/** Reads Server-Sent Events from a URL until stopped; events are parsed as JSON. */
+function listen(url: string, headers: Record<string, string> = {}) {
+  const events: { event: string; data: any }[] = [];
+  let status = 0;
+  const req = request(url, { headers: { accept: 'text/event-stream', ...headers } }, (res) => {
+    status = res.statusCode ?? 0;
+    let buffer = '';
+    res.on('data', (chunk: Buffer) => {
+      buffer += chunk.toString('utf8');
+      const blocks = buffer.split('\n\n');
+      buffer = blocks.pop() ?? '';
+      for (const block of blocks) {
+        const event = /^event: (.+)$/m.exec(block)?.[1];
+        const data = /^data: (.+)$/m.exec(block)?.[1];
+        if (event && data) events.push({ event, data: JSON.parse(data) });
+      }
+    });
+  });
+  req.on('error', () => undefined);
+  req.end();
+  return { events, status: () => status, stop: () => req.destroy() };
+}
+
+describe('polls through the gateway', () => {
+  let suite: Suite;
+  let http: HttpClient;
+  let editor: string;
+
+  beforeAll(async () => {
+    suite = await Suite.start({ services: ['polls'], gatewayEnv: { POLL_VOTES_PER_ADDRESS_PER_HOUR: '0' } });
+    http = new HttpClient(suite.baseUrl);
+    const admin = await http.login(SUITE_ADMIN.email, SUITE_ADMIN.password);
+    await http.post(
+      '/api/v1/admin/staff',
+      { email: 'editor@polls.test', password: 'editor-password-123', roles: ['editor'] },
+      { token: admin },
+    );
+    editor = await http.login('editor@polls.test', 'editor-password-123');
+  });
+  afterAll(() => suite?.stop());
+
+  async function createPoll(body: Record<string, unknown> = {}): Promise<PollView> {
+    const created = await http.post<PollView>(
+      '/api/v1/polls',
+      {
+        question: 'Где вы чаще покупаете овощи?',
+        options: ['На базаре', 'В супермаркете', 'Выращиваю сам'],
+        ...body,
+      },
+      { token: editor },
+    );
+    expect(created.status).toBe(201);
+    return created.body;
+  }
+
+  async function vote(pollId: string, optionIds: string[], readerToken?: string) {
+    return http.post<PollView>(
+      `/api/v1/polls/${pollId}/votes`,
+      { optionIds },
+      { readerToken: readerToken ?? (await http.readerToken()) },
+    );
+  }
+
+  it('lets a reader vote once and shows shares that add up to 100', async () => {
+    const poll = await createPoll();
+    const reader = await http.readerToken();
+    const first = await vote(poll.id, [poll.options[0].id], reader);
+    expect(first.status).toBe(201);
+    expect(first.body.myVote).toEqual([poll.options[0].id]);
+    expect(first.body.totalVotes).toBe(1);
+    await vote(poll.id, [poll.options[1].id]);
+    await vote(poll.id, [poll.options[2].id]);
+    const again = await vote(poll.id, [poll.options[1].id], reader);
+    expect(again.status).toBe(409);
+    expect((again.body as unknown as { code: string }).code).toBe('already_voted');
+    const read = await http.get<PollView>(`/api/v1/polls/${poll.id}`, { readerToken: reader });
+    expect(read.body.totalVotes).toBe(3);
+    expect(read.body.options.map((option) => option.percent)).toEqual([34, 33, 33]);
+    expect(read.body.myVote).toEqual([poll.options[0].id]);
+  });
+
+  it('refuses bad ballots with 400 and changes nothing', async () => {
+    const poll = await createPoll();
+    const unknown = await vote(poll.id, ['00000000-0000-4000-8000-0000000000aa']);
+    expect(unknown.status).toBe(400);
+    const two = await vote(poll.id, [poll.options[0].id, poll.options[1].id]);
+    expect(two.status).toBe(400);
+    const empty = await vote(poll.id, []);
+    expect(empty.status).toBe(400);
+    const anonymous = await http.post(`/api/v1/polls/${poll.id}/votes`, { optionIds: [poll.options[0].id] });
+    expect(anonymous.status).toBe(401);
+    expect((await http.get<PollView>(`/api/v1/polls/${poll.id}`)).body.totalVotes).toBe(0);
+  });
+
+  it('hides results from a reader until they vote when visibility is after_vote; editors always see them', async () => {
+    const poll = await createPoll({ resultsVisibility: 'after_vote' });
+    await vote(poll.id, [poll.options[1].id]);
+    const reader = await http.readerToken();
+    const before = await http.get<PollView>(`/api/v1/polls/${poll.id}`, { readerToken: reader });
+    expect(before.body.totalVotes).toBeNull();
+    expect(before.body.options.every((option) => option.votes === null && option.percent === null)).toBe(
+      true,
+    );
+    const asEditor = await http.get<PollView>(`/api/v1/polls/${poll.id}`, { token: editor });
+    expect(asEditor.body.totalVotes).toBe(1);
+    const voted = await vote(poll.id, [poll.options[0].id], reader);
+    expect(voted.body.totalVotes).toBe(2);
+    const after = await http.get<PollView>(`/api/v1/polls/${poll.id}`, { readerToken: reader });
+    expect(after.body.options.map((option) => option.votes)).toEqual([1, 1, 0]);
+  });
+
+  it('closes a poll: later votes are 422, results after_close appear, editors export CSV', async () => {
+    const poll = await createPoll({ resultsVisibility: 'after_close' });
+    await vote(poll.id, [poll.options[0].id]);
+    expect((await http.get<PollView>(`/api/v1/polls/${poll.id}`)).body.totalVotes).toBeNull();
+    const closed = await http.post<PollView>(`/api/v1/polls/${poll.id}/close`, undefined, { token: editor });
+    expect(closed.status).toBe(200);
+    expect(closed.body.status).toBe('closed');
+    const late = await vote(poll.id, [poll.options[1].id]);
+    expect(late.status).toBe(422);
+    const publicView = await http.get<PollView>(`/api/v1/polls/${poll.id}`);
+    expect(publicView.body.totalVotes).toBe(1);
+    const csv = await http.get(`/api/v1/polls/${poll.id}/results.csv`, { token: editor });
+    expect(csv.status).toBe(200);
+    expect(csv.headers.get('content-disposition')).toMatch(/^attachment/);
+    expect(csv.text).toContain('option,votes,percent');
+    expect(csv.text).toContain('На базаре,1,100');
+    expect(
+      (await http.get(`/api/v1/polls/${poll.id}/results.csv`, { readerToken: await http.readerToken() }))
+        .status,
+    ).toBe(401);
+    const archive = await http.get<{ items: PollView[] }>('/api/v1/polls?status=closed');
+    expect(archive.body.items.map((item) => item.id)).toContain(poll.id);
+  });
+
+  it('refuses to remove an option once votes exist (409) but renames it', async () => {
+    const poll = await createPoll();
+    await vote(poll.id, [poll.options[0].id]);
+    const removal = await http.call(`/api/v1/polls/${poll.id}`, {
+      method: 'PATCH',
+      body: {
+        options: [
+          { id: poll.options[0].id, text: 'На рынке' },
+          { id: poll.options[1].id, text: 'В магазине' },
+        ],
+      },
+      token: editor,
+    });
+    expect(removal.status).toBe(409);
+    const rename = await http.call<PollView>(`/api/v1/polls/${poll.id}`, {
+      method: 'PATCH',
+      body: {
+        options: poll.options.map((option, index) => ({
+          id: option.id,
+          text: index === 0 ? 'На рынке' : option.text,
+        })),
+      },
+      token: editor,
+    });
+    expect(rename.status).toBe(200);
+    expect(rename.body.options[0]).toMatchObject({ text: 'На рынке', votes: 1 });
+  });
+
+  it('shows a vote cast through one gateway copy on another copy within a second', async () => {
+    const poll = await createPoll();
+    const other = new HttpClient(await suite.startGateway());
+    for (const client of [http, other])
+      expect((await client.get<PollView>(`/api/v1/polls/${poll.id}`)).body.totalVotes).toBe(0);
+    expect((await vote(poll.id, [poll.options[2].id])).status).toBe(201);
+    const votedAt = Date.now();
+    await waitFor(
+      async () => (await other.get<PollView>(`/api/v1/polls/${poll.id}`)).body.totalVotes === 1,
+      1000,
+      'the other gateway copy to show the vote',
+      10,
+    );
+    expect(Date.now() - votedAt).toBeLessThan(1000);
+  });
+
+  it('streams live results over Server-Sent Events when votes arrive', async () => {
+    const poll = await createPoll();
+    const stream = listen(`${suite.baseUrl}/api/v1/polls/${poll.id}/live`);
+    try {
+      await waitFor(() => stream.events.length >= 1, 5000, 'the first results event');
+      expect(stream.status()).toBe(200);
+      expect(stream.events[0]).toMatchObject({ event: 'results', data: { id: poll.id, totalVotes: 0 } });
+      await Promise.all([0, 1, 2, 3, 4].map((index) => vote(poll.id, [poll.options[index % 3].id])));
+      await waitFor(
+        () => stream.events.some((event) => event.data.totalVotes === 5),
+        5000,
+        'an event with all five votes',
+      );
+      // At most one event a second: five quick votes never make five events.
+      expect(stream.events.length).toBeLessThanOrEqual(3);
+    } finally {
+      stream.stop();
+    }
+  });
+
+  it('serves the current sidebar poll and 404 for a placement without one', async () => {
+    const poll = await createPoll({ placement: 'sidebar-e2e' });
+    const current = await http.get<PollView>('/api/v1/polls/current?placement=sidebar-e2e');
+    expect(current.body.id).toBe(poll.id);
+    expect((await http.get('/api/v1/polls/current?placement=nowhere')).status).toBe(404);
+  });
+
+  it('loses no vote that got a 201 when a polls process is killed while votes are in flight', async () => {
+    const poll = await createPoll();
+    await suite.startService('polls');
+    const readers = await Promise.all(Array.from({ length: 300 }, () => http.readerToken()));
+    let killed = false;
+    const outcomes = await Promise.all(
+      readers.map(async (reader, index) => {
+        const answer = await vote(poll.id, [poll.options[index % 3].id], reader);
+        if (!killed && answer.status === 201) {
+          killed = true;
+          void suite.service('polls', 0).kill();
+        }
+        return { reader, status: answer.status };
+      }),
+    );
+    expect(killed).toBe(true);
+    const statuses = new Set(outcomes.map((outcome) => outcome.status));
+    expect([...statuses].every((status) => status === 201 || status === 503)).toBe(true);
+    const accepted = outcomes.filter((outcome) => outcome.status === 201);
+    expect(accepted.length).toBeGreaterThan(0);
+
+    const db = new Client({ connectionString: suite.database.url });
+    await db.connect();
+    try {
+      const rows = await db.query<{ reader_id: string }>(
+        'select reader_id from polls.ballot where poll_id = $1',
+        [poll.id],
+      );
+      const stored = new Set(rows.rows.map((row) => row.reader_id));
+      const readerId = (token: string) =>
+        createHmac('sha256', suite.secrets.HASH_SECRET)
+          .update(`reader\u0000${token.split('.')[1]}`)
+          .digest('base64url');
+      const lost = accepted.filter((outcome) => !stored.has(readerId(outcome.reader)));
+      expect(lost).toEqual([]);
+      const tallies = await db.query<{ option_id: string; votes: string }>(
+        'select option_id, sum(votes)::text as votes from polls.option_tally where poll_id = $1 group by option_id',
+        [poll.id],
+      );
+      const choices = await db.query<{ option_id: string; votes: string }>(
+        'select option_id, count(*)::text as votes from polls.ballot_choice where poll_id = $1 group by option_id',
+        [poll.id],
+      );
+      const byOption = (result: { rows: { option_id: string; votes: string }[] }) =>
+        Object.fromEntries(result.rows.map((row) => [row.option_id, Number(row.votes)]));
+      expect(byOption(tallies)).toEqual(byOption(choices));
+    } finally {
+      await db.end();
+    }
+  });
+});
