@@ -39,7 +39,7 @@ describe('identity and roles', () => {
   beforeAll(async () => {
     suite = await Suite.start({
       services: ['polls'],
-      gatewayEnv: { PORTAL_JWT_SECRET: PORTAL_SECRET, LOGIN_ATTEMPTS_PER_15_MIN: '5' },
+      gatewayEnv: { PORTAL_JWT_SECRET: PORTAL_SECRET },
     });
     http = new HttpClient(suite.baseUrl);
     adminToken = await http.login(SUITE_ADMIN.email, SUITE_ADMIN.password);
@@ -202,16 +202,27 @@ describe('identity and roles', () => {
     expect(refused.status).toBe(401);
   });
 
-  it('limits failed logins per address with 429 and Retry-After', async () => {
-    const email = `target-${Date.now()}@suite.test`;
-    const statuses: number[] = [];
-    for (let attempt = 0; attempt < 6; attempt += 1) {
-      statuses.push((await http.post('/api/v1/auth/login', { email, password: 'guess-number-x' })).status);
+  it('refuses logins past the limit of failed attempts per address and per email, with Retry-After', async () => {
+    const gateway = new HttpClient(
+      await suite.startGateway({ TRUST_PROXY: '127.0.0.1', LOGIN_ATTEMPTS_PER_15_MIN: '3' }),
+    );
+    const attempt = (address: string, email: string, password: string) =>
+      gateway.post('/api/v1/auth/login', { email, password }, { headers: { 'x-forwarded-for': address } });
+    const statuses = [];
+    for (let index = 0; index < 4; index += 1) {
+      statuses.push((await attempt('198.51.100.1', `guess-${index}@suite.test`, 'wrong-password')).status);
     }
-    expect(statuses.slice(0, 5).every((status) => status === 401 || status === 429)).toBe(true);
-    const last = await http.post('/api/v1/auth/login', { email, password: 'guess-number-x' });
-    expect(last.status).toBe(429);
-    expect(Number(last.headers.get('retry-after'))).toBeGreaterThan(0);
+    expect(statuses).toEqual([401, 401, 401, 429]);
+    const refused = await attempt('198.51.100.1', SUITE_ADMIN.email, SUITE_ADMIN.password);
+    expect(refused.status).toBe(429);
+    expect(Number(refused.headers.get('retry-after'))).toBeGreaterThan(0);
+    // Another address is not held back by the first one's failures.
+    expect((await attempt('198.51.100.2', SUITE_ADMIN.email, SUITE_ADMIN.password)).status).toBe(200);
+    // Nor is an email's limit lifted by changing address.
+    for (const address of ['198.51.100.3', '198.51.100.4', '198.51.100.5']) {
+      expect((await attempt(address, 'target@suite.test', 'wrong-password')).status).toBe(401);
+    }
+    expect((await attempt('198.51.100.6', 'target@suite.test', 'wrong-password')).status).toBe(429);
   });
 
   it('caps reader tokens per address exactly at the configured number, with addresses from a trusted proxy', async () => {

@@ -25,14 +25,20 @@ export class StaffService {
     private readonly settings: IdentitySettings,
   ) {}
 
+  /**
+   * Failed attempts are counted per address and per email (a success forgives the email's failures);
+   * past the limit every attempt is refused until the window ends, whether the password is right or not.
+   */
   async login(email: string, password: string, addressHash: string): Promise<LoginReply> {
-    const emailKey = `login:email:${this.hasher.hash('login', email)}`;
-    const addressKey = `login:address:${addressHash}`;
+    const keys = [`login:address:${addressHash}`, `login:email:${this.hasher.hash('login', email)}`];
     const limit = this.settings.loginAttemptsPer15Min;
-    for (const key of [addressKey, emailKey]) {
-      const decision = await this.limiter.hit(key, limit, LOGIN_WINDOW_SECONDS);
+    for (const key of keys) {
+      const decision = await this.limiter.isExhausted(key, limit, LOGIN_WINDOW_SECONDS);
       if (!decision.allowed) {
-        throw new RateLimitedError('Too many login attempts. Try again later.', decision.retryAfterSeconds);
+        throw new RateLimitedError(
+          'Too many failed login attempts. Try again later.',
+          decision.retryAfterSeconds,
+        );
       }
     }
     const account = await this.staff.findByEmailWithPassword(email);
@@ -40,8 +46,11 @@ export class StaffService {
     const valid = account
       ? await this.passwords.verify(password, account.passwordHash)
       : await this.passwords.verify(password, await this.decoyHash).then(() => false);
-    if (!account || !valid) throw new UnauthorizedError('The email or password is wrong.');
-    await this.limiter.reset(emailKey);
+    if (!account || !valid) {
+      for (const key of keys) await this.limiter.hit(key, limit, LOGIN_WINDOW_SECONDS);
+      throw new UnauthorizedError('The email or password is wrong.');
+    }
+    await this.limiter.reset(keys[1]);
     const token = await this.tokens.issue({ staffId: account.id, roles: account.roles });
     return { ...token, roles: account.roles };
   }

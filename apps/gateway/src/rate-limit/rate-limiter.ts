@@ -28,6 +28,24 @@ export class RateLimiter {
     return { allowed: rows.length > 0, retryAfterSeconds };
   }
 
+  /** Whether the key's current window is already at `limit`, without counting a hit. */
+  async isExhausted(
+    key: string,
+    limit: number,
+    windowSeconds: number,
+    now = new Date(),
+  ): Promise<RateDecision> {
+    const windowStart = Math.floor(now.getTime() / 1000 / windowSeconds) * windowSeconds;
+    const retryAfterSeconds = Math.max(1, Math.ceil(windowStart + windowSeconds - now.getTime() / 1000));
+    const rows = await this.em
+      .getConnection()
+      .execute<{ hits: number }[]>(
+        'select hits from gateway.rate_counter where key = ? and window_start = to_timestamp(?)',
+        [key, windowStart],
+      );
+    return { allowed: (rows[0]?.hits ?? 0) < limit, retryAfterSeconds };
+  }
+
   /** Clears a key's current window (a successful login forgives the failed attempts before it). */
   async reset(key: string): Promise<void> {
     await this.em.getConnection().execute('delete from gateway.rate_counter where key = ?', [key]);
