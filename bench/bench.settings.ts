@@ -14,6 +14,8 @@ export interface BenchSettings {
   pauseMs: number;
   /** Only these scenarios (e.g. `a,e`); all by default. */
   only: string[];
+  /** Apps run with --cpu-prof (`gateway`, `polls`), their profiles written to bench/results/profiles. */
+  profile: string[];
 }
 
 const DEFAULTS: BenchSettings = {
@@ -24,6 +26,7 @@ const DEFAULTS: BenchSettings = {
   options: 4,
   pauseMs: 500,
   only: [],
+  profile: [],
 };
 
 export function readBenchSettings(argv: string[], env: NodeJS.ProcessEnv): BenchSettings {
@@ -42,7 +45,11 @@ export function readBenchSettings(argv: string[], env: NodeJS.ProcessEnv): Bench
     }
     return value;
   };
-  const only = raw('only', 'BENCH_ONLY');
+  const list = (name: string, envName: string): string[] =>
+    (raw(name, envName) ?? '')
+      .split(',')
+      .map((item) => item.trim().toLowerCase())
+      .filter((item) => item.length > 0);
   return {
     durationS: number('duration', 'BENCH_DURATION_S', DEFAULTS.durationS, 0.5),
     warmupS: number('warmup', 'BENCH_WARMUP_S', DEFAULTS.warmupS, 0.5),
@@ -50,6 +57,7 @@ export function readBenchSettings(argv: string[], env: NodeJS.ProcessEnv): Bench
     connections: Math.floor(number('connections', 'BENCH_CONNECTIONS', DEFAULTS.connections, 1)),
     options: Math.floor(number('options', 'BENCH_OPTIONS', DEFAULTS.options, 2)),
     pauseMs: number('pause-ms', 'BENCH_PAUSE_MS', DEFAULTS.pauseMs, 0),
-    only: only ? only.split(',').map((name) => name.trim().toLowerCase()) : DEFAULTS.only,
+    only: list('only', 'BENCH_ONLY'),
+    profile: list('profile', 'BENCH_PROFILE'),
   };
 }

@@ -6,6 +6,7 @@ import { startCeiling } from './ceiling/ceiling.process';
 import { createBenchDatabase } from './infra/bench-database';
 import { startBenchNats } from './infra/bench-nats';
 import { BENCH_ADMIN, REPO_ROOT, startEngage } from './infra/engage.processes';
+import { CpuMeter } from './report/cpu-meter';
 import { LoadGenerator } from './load/load-generator';
 import type { LoadResult } from './load/load.protocol';
 import { RunFigures, runFigures, scenarioFigures } from './report/figures';
@@ -40,7 +41,10 @@ async function main(): Promise<void> {
   cleanups.push({ what: 'stop nats-server', undo: () => nats.stop() });
   console.log(`bench: database ${database.name}, NATS ${nats.url}${nats.private ? ' (private)' : ''}`);
 
-  const engage = await startEngage(database.url, nats.url);
+  const engage = await startEngage(database.url, nats.url, {
+    apps: settings.profile,
+    directory: join(REPO_ROOT, 'bench', 'results', 'profiles'),
+  });
   cleanups.push({ what: 'delete the events stream', undo: () => nats.deleteStream(engage.eventsStream) });
   cleanups.push({
     what: 'stop the polls service and the gateway',
@@ -52,6 +56,16 @@ async function main(): Promise<void> {
   cleanups.push({ what: 'stop the load worker', undo: () => load.stop() });
   const api = new EngageApi(engage.baseUrl);
   cleanups.push({ what: 'close the setup client', undo: () => api.close() });
+
+  const pidOf = (process: { pid?: number }): number[] => (process.pid ? [process.pid] : []);
+  const cpu = new CpuMeter({
+    gateway: async () => pidOf(engage.children.find((child) => child.name === 'gateway')!.process),
+    polls: async () => pidOf(engage.children.find((child) => child.name === 'polls')!.process),
+    nats: async () => nats.pids,
+    postgres: () => database.backendPids(),
+    ceiling: async () => pidOf(ceiling.child.process),
+    load: async () => pidOf(load.child.process),
+  });
 
   const editor = await api.login(BENCH_ADMIN.email, BENCH_ADMIN.password);
   const options = Array.from({ length: settings.options }, (_, index) => `Option ${index + 1}`);
@@ -69,15 +83,17 @@ async function main(): Promise<void> {
 
   const runOnce = async (scenario: Scenario, durationS: number, label: string): Promise<RunFigures> => {
     let result: LoadResult;
+    let before: Record<string, number>;
     for (let attempt = 1; ; attempt++) {
       const job = await scenario.prepare(durationS);
+      before = await cpu.sample();
       result = await load.run({ ...job, connections: settings.connections, durationMs: durationS * 1000 });
       scenario.record(result);
       if (!result.readersExhausted || attempt === MAX_ATTEMPTS) break;
       console.log(`${label.padEnd(9)} (${scenario.key}) used up its readers; again with more`);
       await sleep(settings.pauseMs);
     }
-    const figures = runFigures(result);
+    const figures = runFigures(result, CpuMeter.perRequest(before, await cpu.sample(), result.requests));
     console.log(
       `${label.padEnd(9)} (${scenario.key}) ${Math.round(figures.throughput).toString().padStart(6)} req/s  ` +
         `p50 ${figures.p50Ms.toFixed(2)} ms  p99 ${figures.p99Ms.toFixed(2)} ms  errors ${figures.errors}`,

@@ -24,7 +24,7 @@ export interface ScenarioTargets {
 }
 
 /** The least vote rate readers are minted for; a warm-up on a busy machine may measure far less. */
-const LEAST_VOTE_RATE = 1000;
+const LEAST_VOTE_RATE = 500;
 /** Readers minted beyond the expected need, so a round faster than the ones before still has enough. */
 const READER_HEADROOM = 2;
 

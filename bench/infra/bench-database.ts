@@ -9,6 +9,8 @@ export interface BenchDatabase {
   url: string;
   /** Runs `work` with a connected client of this database. */
   withClient<T>(work: (client: Client) => Promise<T>): Promise<T>;
+  /** Processes of the server's backends connected to this database now. */
+  backendPids(): Promise<number[]>;
   drop(): Promise<void>;
 }
 
@@ -28,17 +30,27 @@ export async function createBenchDatabase(): Promise<BenchDatabase> {
   await onAdmin(`create database ${name}`);
   const url = new URL(ADMIN_URL);
   url.pathname = `/${name}`;
+  const withClient = async <T>(work: (client: Client) => Promise<T>): Promise<T> => {
+    const client = new Client({ connectionString: url.toString() });
+    await client.connect();
+    try {
+      return await work(client);
+    } finally {
+      await client.end();
+    }
+  };
   return {
     name,
     url: url.toString(),
-    async withClient(work) {
-      const client = new Client({ connectionString: url.toString() });
-      await client.connect();
-      try {
-        return await work(client);
-      } finally {
-        await client.end();
-      }
+    withClient,
+    backendPids() {
+      return withClient(async (client) => {
+        const rows = await client.query<{ pid: number }>(
+          'select pid from pg_stat_activity where datname = $1 and pid <> pg_backend_pid()',
+          [name],
+        );
+        return rows.rows.map((row) => row.pid);
+      });
     },
     drop: () => onAdmin(`drop database if exists ${name} with (force)`),
   };

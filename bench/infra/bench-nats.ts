@@ -12,6 +12,8 @@ export interface BenchNats {
   url: string;
   /** Whether the bench started this server (and so owns everything on it). */
   private: boolean;
+  /** The server's process, when it is the bench's own. */
+  pids: number[];
   deleteStream(name: string): Promise<void>;
   stop(): Promise<void>;
 }
@@ -48,6 +50,7 @@ export async function startBenchNats(): Promise<BenchNats> {
   return {
     ...shared(url),
     private: true,
+    pids: server.process.pid ? [server.process.pid] : [],
     stop: async () => {
       await server.stop();
       rmSync(storeDir, { recursive: true, force: true });
@@ -59,6 +62,7 @@ function shared(url: string): BenchNats {
   return {
     url,
     private: false,
+    pids: [],
     async deleteStream(name) {
       const nc = await connect({ servers: url });
       try {

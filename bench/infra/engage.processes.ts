@@ -20,7 +20,11 @@ export interface EngageProcesses {
  * so writing logs does not weigh on the figures) and with the per-address limits set for many readers
  * behind one trusted proxy: every reader of the bench brings its own X-Forwarded-For address.
  */
-export async function startEngage(databaseUrl: string, natsUrl: string): Promise<EngageProcesses> {
+export async function startEngage(
+  databaseUrl: string,
+  natsUrl: string,
+  profile: { apps: string[]; directory: string },
+): Promise<EngageProcesses> {
   const eventsStream = `BENCH_EVENTS_${randomBytes(4).toString('hex').toUpperCase()}`;
   const common = {
     DATABASE_URL: databaseUrl,
@@ -30,9 +34,14 @@ export async function startEngage(databaseUrl: string, natsUrl: string): Promise
     DEMO: 'false',
   };
   const port = await freePort();
+  // A CPU profile is written when the process exits, i.e. when the bench stops it.
+  const args = (app: string): string[] => [
+    ...(profile.apps.includes(app) ? ['--cpu-prof', `--cpu-prof-dir=${profile.directory}`] : []),
+    appMain(app),
+  ];
   const children = [
-    BenchChild.spawn('polls', process.execPath, [appMain('polls')], { ...common, HEALTH_PORT: '0' }),
-    BenchChild.spawn('gateway', process.execPath, [appMain('gateway')], {
+    BenchChild.spawn('polls', process.execPath, args('polls'), { ...common, HEALTH_PORT: '0' }),
+    BenchChild.spawn('gateway', process.execPath, args('gateway'), {
       ...common,
       PORT: String(port),
       HOST: '127.0.0.1',

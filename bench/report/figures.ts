@@ -1,4 +1,5 @@
 import type { LoadResult } from '../load/load.protocol';
+import type { CpuSample } from './cpu-meter';
 import type { ScenarioKey } from '../scenarios';
 
 export interface RunFigures {
@@ -9,6 +10,8 @@ export interface RunFigures {
   errors: number;
   statuses: Record<string, number>;
   readersExhausted: boolean;
+  /** CPU milliseconds each part of the chain spent per request. */
+  cpuMsPerRequest: CpuSample;
   firstError?: string;
 }
 
@@ -27,11 +30,13 @@ export interface ScenarioFigures {
   /** Errors of the timed runs. */
   errors: number;
   warmupErrors: number;
+  /** Median over the timed runs of each part's CPU milliseconds per request. */
+  cpuMsPerRequest: CpuSample;
   warmup: RunFigures;
   runs: RunFigures[];
 }
 
-export function runFigures(result: LoadResult): RunFigures {
+export function runFigures(result: LoadResult, cpuMsPerRequest: CpuSample): RunFigures {
   return {
     throughput: result.requests / (result.elapsedMs / 1000),
     p50Ms: result.p50Ms,
@@ -40,6 +45,7 @@ export function runFigures(result: LoadResult): RunFigures {
     errors: result.errors,
     statuses: result.statuses,
     readersExhausted: result.readersExhausted,
+    cpuMsPerRequest,
     ...(result.firstError ? { firstError: result.firstError } : {}),
   };
 }
@@ -58,6 +64,12 @@ export function scenarioFigures(
     p99Ms: spread(runs.map((run) => run.p99Ms)),
     errors: runs.reduce((sum, run) => sum + run.errors, 0),
     warmupErrors: warmup.errors,
+    cpuMsPerRequest: Object.fromEntries(
+      Object.keys(runs[0]?.cpuMsPerRequest ?? {}).map((part) => [
+        part,
+        spread(runs.map((run) => run.cpuMsPerRequest[part] ?? 0)).median,
+      ]),
+    ),
     warmup,
     runs,
   };

@@ -57,6 +57,15 @@ export function printReport(report: BenchReport): void {
   console.log(widths.map((width) => '-'.repeat(width)).join('  '));
   rows.slice(1).forEach((row) => console.log(line(row)));
   console.log('');
+  const parts = Object.keys(report.scenarios[0]?.cpuMsPerRequest ?? {});
+  if (parts.length > 0) {
+    console.log(`CPU ms per request (median of the rounds): ${parts.join(' / ')}`);
+    for (const scenario of report.scenarios) {
+      const cells = parts.map((part) => scenario.cpuMsPerRequest[part].toFixed(3)).join(' / ');
+      console.log(`  (${scenario.key}) ${cells}`);
+    }
+    console.log('');
+  }
   for (const check of report.targets) {
     console.log(
       `${check.pass ? 'PASS' : 'FAIL'}  ${check.name}: ${measured(check)} (target ${check.target})`,
