@@ -93,6 +93,9 @@ async function main(): Promise<void> {
       console.log(`${label.padEnd(9)} (${scenario.key}) used up its readers; again with more`);
       await sleep(settings.pauseMs);
     }
+    // A service that died makes every later figure meaningless: stop here and say why.
+    const gone = [...engage.children, ceiling.child].find((child) => !child.running);
+    if (gone) throw new Error(`${gone.name} ended (${gone.ended}) during the run:\n${gone.lastLines()}`);
     const figures = runFigures(result, CpuMeter.perRequest(before, await cpu.sample(), result.requests));
     console.log(
       `${label.padEnd(9)} (${scenario.key}) ${Math.round(figures.throughput).toString().padStart(6)} req/s  ` +

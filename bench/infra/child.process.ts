@@ -9,6 +9,8 @@ const TAIL_LINES = 40;
 export class BenchChild {
   private readonly tail: string[] = [];
   private readonly exited: Promise<number | null>;
+  /** How the process ended (`code 1`, `signal SIGKILL`), once it has. */
+  ended?: string;
 
   private constructor(
     readonly name: string,
@@ -24,7 +26,12 @@ export class BenchChild {
     };
     process.stdout?.on('data', collect);
     process.stderr?.on('data', collect);
-    this.exited = new Promise((resolve) => process.once('exit', (code) => resolve(code)));
+    this.exited = new Promise((resolve) =>
+      process.once('exit', (code, signal) => {
+        this.ended = signal ? `signal ${signal}` : `code ${code}`;
+        resolve(code);
+      }),
+    );
   }
 
   /** A command with its own arguments and environment added to the bench's. */
