@@ -1,3 +1,4 @@
+import SwaggerParser from '@apidevtools/swagger-parser';
 import { HttpClient } from '@test/support/http-client';
 import { Suite } from '@test/support/suite';
 import { waitFor } from '@test/support/wait-for';
@@ -121,6 +122,8 @@ describe('the gateway', () => {
         '/health/ready',
       ]),
     );
+    // A structurally valid OpenAPI 3 document: every schema, reference and operation checks out.
+    await expect(SwaggerParser.validate(structuredClone(answer.body))).resolves.toBeDefined();
     const ui = await http.get('/api/docs');
     expect(ui.status).toBe(200);
     expect(ui.text).toContain('swagger');
