@@ -8,6 +8,7 @@ import { IdentityModule } from './identity/identity.module';
 import { ServiceClientsModule } from './services/service-clients.module';
 import { HealthController } from './health/health.controller';
 import { PollsGatewayModule } from './polls/polls-gateway.module';
+import { PagesModule } from './pages/pages.module';
 
 export const GATEWAY_SCHEMA = 'gateway';
 
@@ -28,6 +29,7 @@ export class GatewayModule {
         ServiceClientsModule.register(settings.env, metrics),
         IdentityModule.register(settings),
         PollsGatewayModule.register(settings.env),
+        PagesModule.register({ demo: settings.env.DEMO }),
       ],
       controllers: [HealthController],
     };
