@@ -155,6 +155,8 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
 
 main()
   .catch((error: unknown) => {
+    // Once a signal started the clean-up, the run's own failure is only its echo.
+    if (cleaning) return;
     console.error(`bench: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
     process.exitCode = 1;
   })
