@@ -220,6 +220,26 @@ describe('polls through the gateway', () => {
     expect((await http.get('/api/v1/polls/current?placement=nowhere')).status).toBe(404);
   });
 
+  it('answers every vote when a polls process is stopped gracefully during a burst', async () => {
+    const poll = await createPoll();
+    const copies = suite.services.get('polls')!.filter((app) => app.running).length;
+    const leaving = await suite.startService('polls');
+    const readers = await Promise.all(Array.from({ length: 300 }, () => http.readerToken()));
+    let stopping: Promise<number | null> | undefined;
+    const statuses = await Promise.all(
+      readers.map(async (reader, index) => {
+        const answer = await vote(poll.id, [poll.options[index % 3].id], reader);
+        if (!stopping && answer.status === 201) stopping = leaving.stop();
+        return answer.status;
+      }),
+    );
+    await stopping;
+    expect(leaving.running).toBe(false);
+    expect(statuses.filter((status) => status !== 201)).toEqual([]);
+    expect(suite.services.get('polls')!.filter((app) => app.running).length).toBe(copies);
+    expect((await http.get<PollView>(`/api/v1/polls/${poll.id}`)).body.totalVotes).toBe(300);
+  });
+
   it('loses no vote that got a 201 when a polls process is killed while votes are in flight', async () => {
     const poll = await createPoll();
     await suite.startService('polls');

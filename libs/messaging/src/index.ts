@@ -21,3 +21,4 @@ export * from './events/event-stream';
 export * from './events/event.consumer';
 export * from './events/event-consumers';
 export * from './events/events.module';
+export * from './rpc/tracked-nats.server';

@@ -2,7 +2,7 @@ import 'reflect-metadata';
 import { DynamicModule, INestApplication, INestMicroservice } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
-import type { NatsConnection } from 'nats';
+import type { NatsConnection, Subscription } from 'nats';
 import pino from 'pino';
 import { JsonLogger, ServiceEnv } from '@app/runtime';
 import {
@@ -17,6 +17,7 @@ import { RpcErrorFilter } from './rpc/rpc-error.filter';
 import { RequestContextInterceptor } from './rpc/request-context.interceptor';
 import { serviceValidationPipe } from './rpc/service-validation.pipe';
 import { InFlightTracker } from './rpc/in-flight.tracker';
+import { TrackedNatsServer } from './rpc/tracked-nats.server';
 import { ServiceDrain } from './service-drain';
 
 export interface ServiceHostOptions {
@@ -43,13 +44,17 @@ export async function startService(options: ServiceHostOptions): Promise<Running
     abortOnError: false,
   });
   const inFlight = app.get(InFlightTracker);
-  const microservice: INestMicroservice = app.connectMicroservice(natsServerOptions(name, config.NATS_URL), {
-    inheritAppConfig: false,
-    // Deferred so the filters, interceptors and pipes below apply to the NATS handlers.
-    deferInitialization: true,
-  });
+  const server = new TrackedNatsServer(natsServerOptions(name, config.NATS_URL).options, inFlight);
+  const microservice: INestMicroservice = app.connectMicroservice(
+    { strategy: server },
+    {
+      inheritAppConfig: false,
+      // Deferred so the filters, interceptors and pipes below apply to the NATS handlers.
+      deferInitialization: true,
+    },
+  );
   microservice.useGlobalFilters(new RpcErrorFilter(logger));
-  microservice.useGlobalInterceptors(new RequestContextInterceptor(inFlight, logger));
+  microservice.useGlobalInterceptors(new RequestContextInterceptor(logger));
   microservice.useGlobalPipes(serviceValidationPipe());
 
   app.enableShutdownHooks();
@@ -59,14 +64,16 @@ export async function startService(options: ServiceHostOptions): Promise<Running
   logger.log(`${name} is answering on NATS (queue group "${name}")`, 'ServiceHost');
 
   const stopTakingRequests = async (): Promise<void> => {
-    const nc = safeUnwrap(
-      (microservice as unknown as { serverInstance?: { unwrap<T>(): T } }).serverInstance,
+    const nc = safeUnwrap(server);
+    // Drain the subscriptions first: the server stops routing this copy new requests (the queue group
+    // sends them to the other copies) and the ones already received are still dispatched.
+    const protocol = (nc as unknown as { protocol?: { subscriptions?: { all(): Subscription[] } } })
+      ?.protocol;
+    await Promise.all(
+      (protocol?.subscriptions?.all() ?? []).map((subscription) =>
+        subscription.drain().catch(() => undefined),
+      ),
     );
-    // Unsubscribe first, so the queue group routes new requests to the other copies.
-    const protocol = (
-      nc as unknown as { protocol?: { subscriptions?: { all(): { unsubscribe(): void }[] } } }
-    )?.protocol;
-    protocol?.subscriptions?.all().forEach((subscription) => subscription.unsubscribe());
     const idle = await inFlight.idle(config.SHUTDOWN_GRACE_MS);
     if (!idle) logger.warn(`${inFlight.count} requests still running after the grace period`, 'ServiceHost');
   };

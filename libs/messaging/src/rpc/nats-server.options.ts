@@ -1,11 +1,14 @@
-import { MicroserviceOptions, Transport } from '@nestjs/microservices';
+import { NatsOptions, Transport } from '@nestjs/microservices';
 import { natsServers } from '../nats-servers';
 
 /**
  * A service listens on its subjects in a queue group named after itself: copies of one service share
  * the requests, and each request is answered by exactly one of them.
  */
-export function natsServerOptions(service: string, natsUrl: string): MicroserviceOptions {
+export function natsServerOptions(
+  service: string,
+  natsUrl: string,
+): NatsOptions & { options: NonNullable<NatsOptions['options']> } {
   return {
     transport: Transport.NATS,
     options: {

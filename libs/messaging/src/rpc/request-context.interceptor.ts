@@ -5,18 +5,14 @@ import type { MsgHdrs } from 'nats';
 import { Observable } from 'rxjs';
 import { REQUEST_ID_HEADER } from '@app/contracts';
 import { requestContext } from '@app/runtime';
-import { InFlightTracker } from './in-flight.tracker';
 
 /**
- * Runs each message handler inside the request id the gateway sent in the NATS headers, counts it as
- * in flight until it has answered, and logs one line for it (subject, outcome, duration).
+ * Runs each message handler inside the request id the gateway sent in the NATS headers, and logs one
+ * line for it (subject, outcome, duration).
  */
 @Injectable()
 export class RequestContextInterceptor implements NestInterceptor {
-  constructor(
-    private readonly inFlight: InFlightTracker,
-    private readonly logger?: LoggerService,
-  ) {}
+  constructor(private readonly logger?: LoggerService) {}
 
   intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
     const nats = context.switchToRpc().getContext<NatsContext>();
@@ -25,10 +21,8 @@ export class RequestContextInterceptor implements NestInterceptor {
     const subject: string = nats.getSubject?.() ?? 'unknown';
     const startedAt = performance.now();
     return new Observable((subscriber) => {
-      const done = this.inFlight.start();
       let logged = false;
       const finished = (outcome = 'ok'): void => {
-        done();
         if (logged) return;
         logged = true;
         const ms = Math.round((performance.now() - startedAt) * 10) / 10;
