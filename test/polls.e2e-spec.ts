@@ -213,6 +213,35 @@ describe('polls through the gateway', () => {
     }
   });
 
+  it('answers repeated reads from memory exactly as the first, headers included', async () => {
+    const poll = await createPoll({ resultsVisibility: 'after_vote' });
+    const reader = await http.readerToken();
+    await vote(poll.id, [poll.options[0].id], reader);
+    for (const credentials of [{}, { readerToken: reader }, { readerToken: await http.readerToken() }]) {
+      const first = await http.get<PollView>(`/api/v1/polls/${poll.id}`, credentials);
+      const again = await http.get<PollView>(`/api/v1/polls/${poll.id}`, credentials);
+      expect(again.status).toBe(200);
+      expect(again.body).toEqual(first.body);
+      for (const header of ['content-type', 'content-security-policy', 'x-content-type-options']) {
+        expect([header, again.headers.get(header)]).toEqual([header, first.headers.get(header)]);
+      }
+      expect(again.headers.get('x-request-id')).toBeTruthy();
+    }
+    const mine = await http.get<PollView>(`/api/v1/polls/${poll.id}`, { readerToken: reader });
+    expect(mine.body.myVote).toEqual([poll.options[0].id]);
+    expect(mine.body.totalVotes).toBe(1);
+    const stranger = await http.get<PollView>(`/api/v1/polls/${poll.id}`, {
+      readerToken: await http.readerToken(),
+    });
+    expect(stranger.body.totalVotes).toBeNull();
+    const forged = await http.get(`/api/v1/polls/${poll.id}`, { readerToken: 'rt1.forged' });
+    expect(forged.status).toBe(401);
+    const current = await http.get<PollView>('/api/v1/polls/current?placement=sidebar');
+    const currentAgain = await http.get<PollView>('/api/v1/polls/current?placement=sidebar');
+    expect(currentAgain.body).toEqual(current.body);
+    expect((await http.get('/api/v1/polls/current?placement=%3Cx%3E')).status).toBe(400);
+  });
+
   it('serves the current sidebar poll and 404 for a placement without one', async () => {
     const poll = await createPoll({ placement: 'sidebar-e2e' });
     const current = await http.get<PollView>('/api/v1/polls/current?placement=sidebar-e2e');

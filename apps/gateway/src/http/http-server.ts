@@ -1,13 +1,13 @@
 import type { IncomingMessage } from 'node:http';
 import { Logger, LoggerService } from '@nestjs/common';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
-import helmet from '@fastify/helmet';
 import cors from '@fastify/cors';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { sendProblem } from './problem.reply';
 import { MetricsRegistry } from '@app/runtime';
 import type { GatewayEnv } from '../gateway.config';
 import { requestIdFrom } from './request-id';
+import { SECURITY_HEADERS } from './security-headers';
 import { ProblemFilter } from './problem.filter';
 import { gatewayValidationPipe } from './validation.pipe';
 import { HttpRequestContextInterceptor } from './request-context.interceptor';
@@ -49,7 +49,7 @@ export async function configureHttp(
   installJsonBodyParser(fastify);
 
   fastify.addHook('onRequest', (request, reply, done) => {
-    void reply.header('X-Request-Id', request.id);
+    void reply.headers(SECURITY_HEADERS).header('X-Request-Id', request.id);
     done();
   });
   fastify.addHook('onResponse', (request, reply, done) => {
@@ -75,20 +75,6 @@ export async function configureHttp(
     done();
   });
 
-  await app.register(helmet as never, {
-    contentSecurityPolicy: {
-      directives: {
-        defaultSrc: ["'self'"],
-        scriptSrc: ["'self'"],
-        styleSrc: ["'self'", "'unsafe-inline'"],
-        imgSrc: ["'self'", 'data:'],
-        connectSrc: ["'self'"],
-        frameAncestors: ["'none'"],
-        upgradeInsecureRequests: null,
-      },
-    },
-    crossOriginResourcePolicy: { policy: 'cross-origin' },
-  });
   await app.register(cors, {
     origin: env.CORS_ORIGINS.length > 0 ? env.CORS_ORIGINS : false,
     methods: ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'],

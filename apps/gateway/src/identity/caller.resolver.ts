@@ -7,6 +7,7 @@ import { StaffTokens } from './staff-tokens';
 import { looksLikeStaffToken, PortalJwtVerifier } from './portal-jwt.verifier';
 import { StaffDirectory } from './staff.directory';
 
+const MAX_REMEMBERED_ADDRESSES = 10000;
 const BEARER = /^Bearer ([A-Za-z0-9._~+/-]+=*)$/;
 
 /**
@@ -23,18 +24,37 @@ export class CallerResolver {
     private readonly hasher: KeyedHasher,
   ) {}
 
+  /** Addresses repeat from request to request; their hashes are kept rather than recomputed. */
+  private readonly addressHashes = new Map<string, string>();
+
+  private addressHashOf(address: string): string {
+    let hash = this.addressHashes.get(address);
+    if (hash === undefined) {
+      if (this.addressHashes.size >= MAX_REMEMBERED_ADDRESSES) this.addressHashes.clear();
+      hash = this.hasher.hash('address', address);
+      this.addressHashes.set(address, hash);
+    }
+    return hash;
+  }
+
+  /** The reader id a reader token stands for (its subject's keyed hash), or null for a bad token. */
+  readerIdOf(token: string): string | null {
+    const subject = this.readerTokens.verify(token);
+    return subject ? this.hasher.hash('reader', subject) : null;
+  }
+
   async resolve(request: FastifyRequest): Promise<Caller> {
     const caller: Caller = {
       readerId: null,
       staffId: null,
       roles: [],
-      addressHash: this.hasher.hash('address', request.ip),
+      addressHash: this.addressHashOf(request.ip),
     };
     const readerToken = request.headers['x-reader-token'];
     if (readerToken !== undefined) {
-      const subject = typeof readerToken === 'string' ? this.readerTokens.verify(readerToken) : null;
-      if (!subject) throw new UnauthorizedError('The reader token is not valid.');
-      caller.readerId = this.hasher.hash('reader', subject);
+      const readerId = typeof readerToken === 'string' ? this.readerIdOf(readerToken) : null;
+      if (!readerId) throw new UnauthorizedError('The reader token is not valid.');
+      caller.readerId = readerId;
     }
     const authorization = request.headers.authorization;
     if (authorization !== undefined) {

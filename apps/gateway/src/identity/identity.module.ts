@@ -56,7 +56,7 @@ export class IdentityModule {
         AdminBootstrap,
         { provide: APP_GUARD, useClass: AccessGuard },
       ],
-      exports: [KeyedHasher, RateLimiter],
+      exports: [KeyedHasher, RateLimiter, CallerResolver],
     };
   }
 }

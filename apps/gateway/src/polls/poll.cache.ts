@@ -44,6 +44,17 @@ export class PollCache {
     return promise;
   }
 
+  /** The cached snapshot if it is fresh (null: known not to exist); undefined when it must be loaded. */
+  peekSnapshot(pollId: string): PollSnapshot | null | undefined {
+    const entry = this.snapshots.get(pollId);
+    return entry && entry.expiresAt > this.now() ? entry.snapshot : undefined;
+  }
+
+  /** The reader's known choices (null: known not to have voted); undefined when unknown here. */
+  peekVote(pollId: string, readerId: string): string[] | null | undefined {
+    return this.votes.get(pollId)?.get(readerId);
+  }
+
   /** A fresh snapshot from a write (a vote, an edit) replaces the cached one at once. */
   put(snapshot: PollSnapshot): void {
     this.bump(snapshot.id);

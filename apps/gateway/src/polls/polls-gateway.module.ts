@@ -3,6 +3,7 @@ import type { GatewayEnv } from '../gateway.config';
 import { PollCache } from './poll.cache';
 import { PollLiveHub } from './poll-live.hub';
 import { PollSignalsListener } from './poll-signals.listener';
+import { PollReadFastPath } from './poll-read.fast-path';
 import { PollsController } from './polls.controller';
 import { PollsGateway } from './polls.gateway';
 import { PollsGatewaySettings } from './polls.settings';
@@ -28,6 +29,7 @@ export class PollsGatewayModule {
         PollsGateway,
         PollLiveHub,
         PollSignalsListener,
+        PollReadFastPath,
       ],
     };
   }

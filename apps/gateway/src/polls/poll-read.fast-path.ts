@@ -1,0 +1,78 @@
+import { Injectable, OnModuleInit } from '@nestjs/common';
+import { HttpAdapterHost } from '@nestjs/core';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { ANONYMOUS, Caller, POLL_LIMITS } from '@app/contracts';
+import { CallerResolver } from '../identity/caller.resolver';
+import { PollCache } from './poll.cache';
+import { PollsGateway } from './polls.gateway';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+const POLL_ROUTE = '/api/v1/polls/:id';
+const CURRENT_ROUTE = '/api/v1/polls/current';
+
+/**
+ * Reading a poll is the suite's hottest request: every page view of every reader. When the answer is
+ * already in this copy's cache and the caller is anonymous or a reader (no Authorization header), it is
+ * answered in a Fastify preHandler hook, before Nest's guards, interceptors and pipes run. The answer
+ * is the one the routes give (same cache, same presentation rule); anything else — a cache miss, a
+ * staff or portal token, an invalid reader token, a malformed id or query — goes on to the route.
+ * Security headers, CORS, request ids, metrics and the access log come from the hooks around it.
+ */
+@Injectable()
+export class PollReadFastPath implements OnModuleInit {
+  constructor(
+    private readonly adapterHost: HttpAdapterHost,
+    private readonly cache: PollCache,
+    private readonly polls: PollsGateway,
+    private readonly resolver: CallerResolver,
+  ) {}
+
+  onModuleInit(): void {
+    const fastify = this.adapterHost.httpAdapter.getInstance<FastifyInstance>();
+    fastify.addHook('preHandler', (request, reply, done) => {
+      if (request.method === 'GET' && this.answer(request, reply)) return;
+      done();
+    });
+  }
+
+  private answer(request: FastifyRequest, reply: FastifyReply): boolean {
+    const route = request.routeOptions.url;
+    if (route !== POLL_ROUTE && route !== CURRENT_ROUTE) return false;
+    if (request.headers.authorization !== undefined) return false;
+    const pollId = route === POLL_ROUTE ? this.pollIdOf(request) : this.currentPollIdOf(request);
+    if (!pollId) return false;
+    const snapshot = this.cache.peekSnapshot(pollId);
+    if (!snapshot) return false;
+    const caller = this.readerOf(request);
+    if (!caller) return false;
+    const myVote = caller.readerId ? this.cache.peekVote(pollId, caller.readerId) : null;
+    if (myVote === undefined) return false;
+    void reply
+      .header('content-type', 'application/json; charset=utf-8')
+      .send(JSON.stringify(this.polls.present(snapshot, caller, myVote)));
+    return true;
+  }
+
+  private pollIdOf(request: FastifyRequest): string | undefined {
+    const id = (request.params as { id?: string }).id;
+    return id && UUID.test(id) && Object.keys(request.query as object).length === 0 ? id : undefined;
+  }
+
+  private currentPollIdOf(request: FastifyRequest): string | undefined {
+    const query = request.query as Record<string, unknown>;
+    const keys = Object.keys(query);
+    if (keys.some((key) => key !== 'placement')) return undefined;
+    const placement = query.placement ?? 'sidebar';
+    if (typeof placement !== 'string' || !POLL_LIMITS.placementPattern.test(placement)) return undefined;
+    return this.cache.currentPollId(placement) ?? undefined;
+  }
+
+  /** Anonymous, or a reader with a valid token; null when the full pipeline must decide. */
+  private readerOf(request: FastifyRequest): Caller | null {
+    const token = request.headers['x-reader-token'];
+    if (token === undefined) return ANONYMOUS;
+    if (typeof token !== 'string') return null;
+    const readerId = this.resolver.readerIdOf(token);
+    return readerId ? { ...ANONYMOUS, readerId } : null;
+  }
+}
