@@ -143,6 +143,11 @@ describe('the gateway', () => {
     expect(answer.headers.get('x-content-type-options')).toBe('nosniff');
     expect(answer.headers.get('content-security-policy')).toContain("default-src 'self'");
     expect(answer.headers.get('access-control-allow-origin')).toBeNull();
+    const api = await http.get('/api/v1/polls', { headers: { origin: 'https://evil.example' } });
+    expect(api.headers.get('x-content-type-options')).toBe('nosniff');
+    expect(api.headers.get('content-security-policy')).toContain("frame-ancestors 'none'");
+    expect(api.headers.get('cache-control')).toBe('no-store');
+    expect(api.headers.get('access-control-allow-origin')).toBeNull();
   });
 
   it('answers 503 within its timeout when a service does not answer, and recovers', async () => {

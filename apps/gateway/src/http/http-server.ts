@@ -7,7 +7,7 @@ import { sendProblem } from './problem.reply';
 import { MetricsRegistry } from '@app/runtime';
 import type { GatewayEnv } from '../gateway.config';
 import { requestIdFrom } from './request-id';
-import { SECURITY_HEADERS } from './security-headers';
+import { securityHeadersFor } from './security-headers';
 import { ProblemFilter } from './problem.filter';
 import { gatewayValidationPipe } from './validation.pipe';
 import { HttpRequestContextInterceptor } from './request-context.interceptor';
@@ -49,7 +49,7 @@ export async function configureHttp(
   installJsonBodyParser(fastify);
 
   fastify.addHook('onRequest', (request, reply, done) => {
-    void reply.headers(SECURITY_HEADERS).header('X-Request-Id', request.id);
+    void reply.headers(securityHeadersFor(request.url)).header('X-Request-Id', request.id);
     done();
   });
   fastify.addHook('onResponse', (request, reply, done) => {

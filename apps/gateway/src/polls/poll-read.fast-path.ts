@@ -1,7 +1,7 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
 import { HttpAdapterHost } from '@nestjs/core';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { ANONYMOUS, Caller, POLL_LIMITS } from '@app/contracts';
+import { ANONYMOUS, Caller, POLL_LIMITS, PollSnapshot, pollStatus, resultsVisible } from '@app/contracts';
 import { CallerResolver } from '../identity/caller.resolver';
 import { PollCache } from './poll.cache';
 import { PollsGateway } from './polls.gateway';
@@ -9,6 +9,7 @@ import { PollsGateway } from './polls.gateway';
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 const POLL_ROUTE = '/api/v1/polls/:id';
 const CURRENT_ROUTE = '/api/v1/polls/current';
+const MAX_BODIES_PER_SNAPSHOT = 64;
 
 /**
  * Reading a poll is the suite's hottest request: every page view of every reader. When the answer is
@@ -20,6 +21,8 @@ const CURRENT_ROUTE = '/api/v1/polls/current';
  */
 @Injectable()
 export class PollReadFastPath implements OnModuleInit {
+  private readonly bodies = new WeakMap<PollSnapshot, Map<string, string>>();
+
   constructor(
     private readonly adapterHost: HttpAdapterHost,
     private readonly cache: PollCache,
@@ -49,8 +52,29 @@ export class PollReadFastPath implements OnModuleInit {
     if (myVote === undefined) return false;
     void reply
       .header('content-type', 'application/json; charset=utf-8')
-      .send(JSON.stringify(this.polls.present(snapshot, caller, myVote)));
+      .send(this.body(snapshot, caller, myVote));
     return true;
+  }
+
+  /**
+   * The JSON of a view depends on the snapshot, its status now, whether results show and the caller's
+   * choices; it is kept per snapshot (dropped with it) rather than rebuilt for every read.
+   */
+  private body(snapshot: PollSnapshot, caller: Caller, myVote: string[] | null): string {
+    const now = new Date();
+    const visible = resultsVisible(snapshot, { myVote, isEditor: false }, now);
+    const key = `${pollStatus(snapshot, now)}|${visible}|${myVote?.join(',') ?? '-'}`;
+    let bodies = this.bodies.get(snapshot);
+    if (!bodies) {
+      bodies = new Map();
+      this.bodies.set(snapshot, bodies);
+    }
+    let body = bodies.get(key);
+    if (body === undefined) {
+      body = JSON.stringify(this.polls.present(snapshot, caller, myVote));
+      if (bodies.size < MAX_BODIES_PER_SNAPSHOT) bodies.set(key, body);
+    }
+    return body;
   }
 
   private pollIdOf(request: FastifyRequest): string | undefined {
