@@ -14,6 +14,30 @@ export class PollsEnv extends ServiceEnv {
   @Max(256)
   POLL_TALLY_SHARDS = 16;
 
+  /** Votes written together in one statement and transaction at most. */
+  @ToInt()
+  @IsInt()
+  @Min(1)
+  @Max(1000)
+  POLL_VOTE_BATCH_MAX = 64;
+
+  /**
+   * How long a vote waits for others to share its write; 0 writes each vote on its own. Under load
+   * the wait is mostly spent behind the batches in flight anyway.
+   */
+  @ToInt()
+  @IsInt()
+  @Min(0)
+  @Max(1000)
+  POLL_VOTE_BATCH_DELAY_MS = 2;
+
+  /** Vote batches written at once (each holds one database connection while it runs). */
+  @ToInt()
+  @IsInt()
+  @Min(1)
+  @Max(100)
+  POLL_VOTE_BATCHES_IN_FLIGHT = 2;
+
   /** How often the clock-driven work runs: poll.closed for polls past closesAt, open/close signals. */
   @ToInt()
   @IsInt()

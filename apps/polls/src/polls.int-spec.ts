@@ -21,6 +21,7 @@ import { TEST_NATS_URL } from '@test/support/test-nats';
 import { waitFor } from '@test/support/wait-for';
 import { PollsEnv } from './polls.config';
 import { PollsModule } from './polls.module';
+import { PollsRepository } from './polls.repository';
 import { PollsScheduler } from './polls.scheduler';
 
 const run = randomBytes(4).toString('hex');
@@ -391,6 +392,115 @@ describe('polls service over NATS', () => {
     const [event] = await closedEvents(voted.id);
     expect(event).toMatchObject({ totalVotes: 1, totalVoters: 1 });
     expect(event.options[3]).toMatchObject({ votes: 1, percent: 100 });
+  });
+
+  it('gives each vote of one batch its own outcome: new, same reader again, unknown, closed, capped', async () => {
+    const poll = await create();
+    const multiple = await create({ multipleChoice: true, maxChoices: 2 });
+    const closed = await create();
+    await call(PollsSubjects.close, { caller: editor, pollId: closed.id });
+    const earlier = reader();
+    await vote(poll.id, earlier, [poll.options[4].id]);
+    const [fresh, twice, capped1, capped2, both] = [reader(), reader(), reader(), reader(), reader()];
+    const shared = `batch-${run}`;
+    const ballot = (pollId: string, who: Caller, optionIds: string[], capPerHour = 0) => ({
+      pollId,
+      readerId: who.readerId!,
+      addressHash: who.addressHash,
+      optionIds,
+      capPerHour,
+    });
+
+    const outcomes = await services[0].app
+      .get(PollsRepository)
+      .castVotes(
+        [
+          ballot(poll.id, fresh, [poll.options[0].id]),
+          ballot(poll.id, twice, [poll.options[1].id]),
+          ballot(poll.id, twice, [poll.options[2].id]),
+          ballot(poll.id, earlier, [poll.options[0].id]),
+          ballot('00000000-0000-4000-8000-000000000000', fresh, [poll.options[0].id]),
+          ballot(closed.id, fresh, [closed.options[0].id]),
+          ballot(poll.id, { ...capped1, addressHash: shared }, [poll.options[3].id], 1),
+          ballot(poll.id, { ...capped2, addressHash: shared }, [poll.options[3].id], 1),
+          ballot(poll.id, reader(), [multiple.options[0].id]),
+          ballot(multiple.id, both, [multiple.options[0].id, multiple.options[2].id]),
+        ],
+        3,
+      );
+
+    expect(outcomes.map((outcome) => outcome.kind)).toEqual([
+      'ok',
+      'ok',
+      'already_voted',
+      'already_voted',
+      'not_found',
+      'not_open',
+      'ok',
+      'vote_cap_reached',
+      'invalid_choice',
+      'ok',
+    ]);
+    const tallies = (index: number) => {
+      const outcome = outcomes[index];
+      if (outcome.kind !== 'ok') throw new Error(`ballot ${index} was not accepted`);
+      return outcome.tallies;
+    };
+    // Votes on one poll share the poll's tallies right after the batch, with every vote in it.
+    expect(tallies(1)).toBe(tallies(0));
+    expect(tallies(0).voters).toBe(4);
+    expect(poll.options.map((option) => tallies(0).votes.get(option.id) ?? 0)).toEqual([1, 1, 0, 1, 1]);
+    expect(tallies(9)).toEqual({
+      voters: 1,
+      votes: new Map([
+        [multiple.options[0].id, 1],
+        [multiple.options[2].id, 1],
+      ]),
+    });
+    const capped = outcomes[7];
+    expect(capped.kind === 'vote_cap_reached' && capped.retryAfterSeconds).toBeGreaterThan(0);
+
+    for (const { id } of [poll, multiple, closed]) {
+      const counts = await countsOf(id);
+      expect(counts.voters).toBe(counts.ballots);
+      counts.options.forEach((option) => expect(option.tallied).toBe(option.chosen));
+    }
+    expect((await countsOf(poll.id)).ballots).toBe(4);
+    expect((await countsOf(closed.id)).ballots).toBe(0);
+    const mine = await call<MyVoteReply>(PollsSubjects.myVote, { caller: twice, pollId: poll.id });
+    expect(mine.optionIds).toEqual([poll.options[1].id]);
+    const none = await call<MyVoteReply>(PollsSubjects.myVote, { caller: capped2, pollId: poll.id });
+    expect(none.optionIds).toBeNull();
+  });
+
+  it('answers each of a burst of mixed votes over NATS with its own status', async () => {
+    const poll = await create();
+    const closed = await create();
+    await call(PollsSubjects.close, { caller: editor, pollId: closed.id });
+    const twice = reader();
+    const shared = `burst-${run}`;
+    const results = await Promise.all(
+      [
+        vote(poll.id, reader(), [poll.options[0].id]),
+        vote(poll.id, twice, [poll.options[1].id]),
+        vote(poll.id, twice, [poll.options[1].id]),
+        vote(closed.id, reader(), [closed.options[0].id]),
+        vote('00000000-0000-4000-8000-000000000000', reader(), [poll.options[0].id]),
+        vote(poll.id, reader(shared), [poll.options[2].id], 1),
+        vote(poll.id, reader(shared), [poll.options[2].id], 1),
+      ].map(settle),
+    );
+    const statuses = results.map((result) => (result.ok ? 201 : result.error.status));
+    expect(statuses[0]).toBe(201);
+    expect([statuses[1], statuses[2]].sort()).toEqual([201, 409]);
+    expect(statuses.slice(3, 5)).toEqual([422, 404]);
+    expect([statuses[5], statuses[6]].sort()).toEqual([201, 429]);
+    const accepted = results.filter((result) => result.ok);
+    accepted.forEach((result) => expect(result.value.poll.totalVoters).toBeGreaterThanOrEqual(1));
+    const counts = await countsOf(poll.id);
+    expect(counts.ballots).toBe(3);
+    expect(counts.voters).toBe(3);
+    counts.options.forEach((option) => expect(option.tallied).toBe(option.chosen));
   });
 
   it('keeps options with votes: renames and additions pass, a removal is 409', async () => {

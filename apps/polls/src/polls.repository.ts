@@ -1,16 +1,17 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import type { PoolClient } from 'pg';
+import { DatabaseError, type PoolClient } from 'pg';
 import { EntityManager, MikroORM } from '@mikro-orm/postgresql';
 import { PollEvents, PollListStatus, PollSnapshot, ResultsVisibility } from '@app/contracts';
 import { recordEvent } from '@app/messaging';
-import { closedEventOf, PollDefinition, snapshotOf } from './domain/poll-definition';
+import { closedEventOf, PollDefinition, PollTallies, snapshotOf } from './domain/poll-definition';
 import type { OptionPlan, PollSettings } from './domain/poll-draft.rules';
 import type { ListPosition } from './domain/cursor';
 import type { DemoPoll } from './polls.demo';
 
+/** An accepted vote's tallies are the poll's right after its batch, one object per poll and batch. */
 export type VoteOutcome =
-  | { kind: 'ok'; votes: Map<string, number>; voters: number }
+  | { kind: 'ok'; tallies: PollTallies }
   | { kind: 'not_found' | 'not_open' | 'invalid_choice' | 'already_voted' }
   | { kind: 'vote_cap_reached'; retryAfterSeconds: number };
 
@@ -20,7 +21,18 @@ export interface CastVoteInput {
   addressHash: string | null;
   optionIds: string[];
   capPerHour: number;
-  shard: number;
+}
+
+/**
+ * How a failed vote batch ended. `conflict`: rolled back by a deadlock or serialization failure, safe
+ * to run again. `refused`: the database refused the statement and rolled it back, so nothing of it
+ * was written. `unknown`: the answer was lost (connection, timeout); it may or may not have committed.
+ */
+export type BatchFailure = 'conflict' | 'refused' | 'unknown';
+
+export function batchFailureOf(error: unknown): BatchFailure {
+  if (!(error instanceof DatabaseError)) return 'unknown';
+  return error.code?.startsWith('40') ? 'conflict' : 'refused';
 }
 
 export interface PollWithMyVote {
@@ -40,12 +52,14 @@ export interface ListFilter {
 export type CloseOutcome =
   { kind: 'closed'; snapshot: PollSnapshot } | { kind: 'not_found' | 'already_closed' };
 
-interface CastVoteRow {
-  outcome: string;
+interface CastVotesRow {
+  ordinal: number | null;
+  outcome: string | null;
+  retry_after: number | null;
+  poll_id: string | null;
   tally_options: string[] | null;
   tally_votes: string[] | null;
   tally_voters: string | null;
-  retry_after: number | null;
 }
 
 type PgConnection = Pick<PoolClient, 'query'>;
@@ -129,41 +143,48 @@ export class PollsRepository {
 
   // ---- votes ----
 
-  /** The whole vote in one round trip (see polls.cast_vote in the migration). */
-  async castVote(input: CastVoteInput): Promise<VoteOutcome> {
-    const row = await this.onConnection(async (connection) => {
-      const result = await connection.query<CastVoteRow>({
+  /**
+   * Many votes in one round trip and one transaction (see polls.cast_votes in the migrations), each
+   * with the outcome it would have had alone; counters go to `shard`. Throws when the batch failed
+   * as a whole: then none of it was written, or, for a lost answer, it is not known.
+   */
+  async castVotes(ballots: readonly CastVoteInput[], shard: number): Promise<VoteOutcome[]> {
+    const payload = JSON.stringify(
+      ballots.map((ballot) => ({
+        poll: ballot.pollId,
+        reader: ballot.readerId,
+        address: ballot.addressHash,
+        cap: ballot.capPerHour,
+        options: ballot.optionIds,
+      })),
+    );
+    const rows = await this.onConnection(async (connection) => {
+      const result = await connection.query<CastVotesRow>({
         // Unnamed on purpose: the embedded PGlite is one session behind all connections, where a named
         // statement prepared by one connection would already exist for the next.
-        text: `select outcome, tally_options, tally_votes, tally_voters, retry_after
-                 from polls.cast_vote($1, $2, $3, $4::uuid[], $5, $6)`,
-        values: [
-          input.pollId,
-          input.readerId,
-          input.addressHash,
-          input.optionIds,
-          input.capPerHour,
-          input.shard,
-        ],
+        text: `select ordinal, outcome, retry_after, poll_id, tally_options, tally_votes, tally_voters
+                 from polls.cast_votes($1::jsonb, $2)`,
+        values: [payload, shard],
       });
-      return result.rows[0];
+      return result.rows;
     });
-    switch (row.outcome) {
-      case 'ok': {
-        const votes = new Map<string, number>();
-        (row.tally_options ?? []).forEach((id, index) => votes.set(id, Number(row.tally_votes![index])));
-        return { kind: 'ok', votes, voters: Number(row.tally_voters) };
-      }
-      case 'vote_cap_reached':
-        return { kind: 'vote_cap_reached', retryAfterSeconds: row.retry_after ?? 3600 };
-      case 'not_found':
-      case 'not_open':
-      case 'invalid_choice':
-      case 'already_voted':
-        return { kind: row.outcome };
-      default:
-        throw new Error(`cast_vote answered an unknown outcome: ${row.outcome}`);
+    const tallies = new Map<string, PollTallies>();
+    for (const row of rows) {
+      if (row.ordinal !== null || row.poll_id === null) continue;
+      const votes = new Map<string, number>();
+      (row.tally_options ?? []).forEach((id, index) => votes.set(id, Number(row.tally_votes![index])));
+      tallies.set(row.poll_id, { votes, voters: Number(row.tally_voters) });
     }
+    const outcomes: VoteOutcome[] = new Array<VoteOutcome>(ballots.length);
+    for (const row of rows) {
+      if (row.ordinal === null) continue;
+      outcomes[row.ordinal - 1] = voteOutcomeOf(row, tallies.get(ballots[row.ordinal - 1].pollId));
+    }
+    for (let index = 0; index < ballots.length; index += 1) {
+      if (outcomes[index] === undefined)
+        throw new Error(`cast_votes gave no outcome for ballot ${index + 1}`);
+    }
+    return outcomes;
   }
 
   /** The reader's choices in the poll, null when the reader has not voted; undefined when no such poll. */
@@ -556,4 +577,22 @@ function withMyVote(row: SnapshotRow): PollWithMyVote {
     voters: Number(row.voters),
   });
   return { snapshot, myVote: row.my_vote };
+}
+
+function voteOutcomeOf(row: CastVotesRow, tallies: PollTallies | undefined): VoteOutcome {
+  const outcome = row.outcome ?? 'none';
+  switch (outcome) {
+    case 'ok':
+      if (!tallies) throw new Error(`cast_votes accepted a vote on poll without its tallies`);
+      return { kind: 'ok', tallies };
+    case 'vote_cap_reached':
+      return { kind: 'vote_cap_reached', retryAfterSeconds: row.retry_after ?? 3600 };
+    case 'not_found':
+    case 'not_open':
+    case 'invalid_choice':
+    case 'already_voted':
+      return { kind: outcome };
+    default:
+      throw new Error(`cast_votes answered an unknown outcome: ${outcome}`);
+  }
 }

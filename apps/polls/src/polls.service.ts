@@ -13,6 +13,7 @@ import {
   PollIdRequest,
   PollListReply,
   PollReply,
+  PollSnapshot,
   UnauthorizedError,
   UpdatePollRequest,
   ValidationFailedError,
@@ -20,7 +21,8 @@ import {
 import { checkBallot } from './domain/ballot-rules';
 import { decodeCursor, encodeCursor } from './domain/cursor';
 import { applyChanges, settleDraft } from './domain/poll-draft.rules';
-import { snapshotOf } from './domain/poll-definition';
+import { GroupCommit } from './domain/group-commit';
+import { PollDefinition, PollTallies, snapshotOf } from './domain/poll-definition';
 import {
   AlreadyVotedError,
   PollAlreadyClosedError,
@@ -32,7 +34,13 @@ import { PollDefinitionCache } from './poll-definition.cache';
 import { PollSignals } from './poll.signals';
 import { PollsEnv } from './polls.config';
 import { demoPolls } from './polls.demo';
-import { PollsRepository, PollWithMyVote } from './polls.repository';
+import {
+  batchFailureOf,
+  CastVoteInput,
+  PollsRepository,
+  PollWithMyVote,
+  VoteOutcome,
+} from './polls.repository';
 
 export interface PollDeletedReply {
   pollId: string;
@@ -53,10 +61,16 @@ function requireReader(caller: Caller): string {
 
 const reply = ({ snapshot, myVote }: PollWithMyVote): PollReply => ({ poll: snapshot, myVote });
 
+/** Runs of a batch that a deadlock or serialization failure rolled back, before its votes fail. */
+const BATCH_ATTEMPTS = 3;
+
 @Injectable()
 export class PollsService implements OnApplicationBootstrap {
   private readonly logger = new Logger('PollsService');
   private readonly definitions: PollDefinitionCache;
+  private readonly votes: GroupCommit<CastVoteInput, VoteOutcome>;
+  /** Votes of one batch on one poll share their tallies, and so their snapshot. */
+  private readonly snapshots = new WeakMap<PollTallies, { definition: PollDefinition; poll: PollSnapshot }>();
 
   constructor(
     private readonly repository: PollsRepository,
@@ -67,6 +81,14 @@ export class PollsService implements OnApplicationBootstrap {
       repository.findDefinition(pollId),
     );
     signals.onSignal(({ pollId }) => this.definitions.forget(pollId));
+    this.votes = new GroupCommit(
+      {
+        maxSize: config.POLL_VOTE_BATCH_MAX,
+        maxDelayMs: config.POLL_VOTE_BATCH_DELAY_MS,
+        maxInFlight: config.POLL_VOTE_BATCHES_IN_FLIGHT,
+      },
+      (ballots) => this.writeVotes(ballots),
+    );
   }
 
   async onApplicationBootstrap(): Promise<void> {
@@ -91,18 +113,17 @@ export class PollsService implements OnApplicationBootstrap {
       if (!(error instanceof ValidationFailedError)) throw error;
       choices = checkBallot(definition, ballot.optionIds);
     }
-    const outcome = await this.repository.castVote({
+    const outcome = await this.votes.submit({
       pollId,
       readerId,
       addressHash: caller.addressHash,
       optionIds: choices,
       capPerHour: addressCapPerHour,
-      shard: Math.floor(Math.random() * this.config.POLL_TALLY_SHARDS),
     });
     switch (outcome.kind) {
       case 'ok':
         this.signals.resultsChanged(pollId);
-        return { poll: snapshotOf(definition, outcome), myVote: choices };
+        return { poll: this.snapshotAfterVote(definition, outcome.tallies), myVote: choices };
       case 'already_voted':
         throw new AlreadyVotedError();
       case 'not_open':
@@ -218,6 +239,47 @@ export class PollsService implements OnApplicationBootstrap {
     const found = await this.repository.findPoll(pollId, null);
     if (!found) throw new PollNotFoundError();
     return { poll: found.snapshot, hourly: await this.repository.hourlyVotes(pollId) };
+  }
+
+  /**
+   * Writes a batch of votes. Only a batch the database rolled back is run again: as a whole after a
+   * deadlock or serialization failure, vote by vote after any other refusal, so one bad vote does not
+   * fail the others. A lost answer fails every vote of the batch: it may have been written, so it is
+   * never reported as written, nor written twice.
+   */
+  private async writeVotes(ballots: CastVoteInput[]): Promise<PromiseSettledResult<VoteOutcome>[]> {
+    for (let attempt = 1; ; attempt += 1) {
+      try {
+        const outcomes = await this.repository.castVotes(ballots, this.shard());
+        return outcomes.map((value) => ({ status: 'fulfilled', value }));
+      } catch (error) {
+        const failure = batchFailureOf(error);
+        if (failure === 'conflict' && attempt < BATCH_ATTEMPTS) continue;
+        if (failure === 'refused' && ballots.length > 1) {
+          this.logger.warn(
+            `a batch of ${ballots.length} votes was refused, writing them one by one: ${String(error)}`,
+          );
+          return Promise.allSettled(
+            ballots.map((ballot) =>
+              this.repository.castVotes([ballot], this.shard()).then(([outcome]) => outcome),
+            ),
+          );
+        }
+        throw error;
+      }
+    }
+  }
+
+  private shard(): number {
+    return Math.floor(Math.random() * this.config.POLL_TALLY_SHARDS);
+  }
+
+  private snapshotAfterVote(definition: PollDefinition, tallies: PollTallies): PollSnapshot {
+    const shared = this.snapshots.get(tallies);
+    if (shared?.definition === definition) return shared.poll;
+    const poll = snapshotOf(definition, tallies);
+    this.snapshots.set(tallies, { definition, poll });
+    return poll;
   }
 
   private async editorView(pollId: string): Promise<PollReply> {

@@ -1,7 +1,9 @@
 import type { MigrationObject } from '@mikro-orm/core';
 import { Migration20261126000000_polls_schema } from './Migration20261126000000_polls_schema';
+import { Migration20261126000100_polls_cast_votes } from './Migration20261126000100_polls_cast_votes';
 
 /** In the order they apply. */
 export const POLLS_MIGRATIONS: MigrationObject[] = [
   { name: 'Migration20261126000000_polls_schema', class: Migration20261126000000_polls_schema },
+  { name: 'Migration20261126000100_polls_cast_votes', class: Migration20261126000100_polls_cast_votes },
 ];
