@@ -5,8 +5,8 @@ import { join } from 'node:path';
 import { connect as connectTcp } from 'node:net';
 import { connect } from 'nats';
 import { BenchChild } from './child.process';
-import { freePort } from './free-port';
-import { waitUntil } from './wait-until';
+import { freePort } from '@test/support/free-port';
+import { waitFor as waitUntil } from '@test/support/wait-for';
 
 export interface BenchNats {
   url: string;

@@ -2,8 +2,8 @@ import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import { existsSync } from 'node:fs';
 import { BenchChild } from './child.process';
-import { freePort } from './free-port';
-import { waitUntil } from './wait-until';
+import { freePort } from '@test/support/free-port';
+import { waitFor as waitUntil } from '@test/support/wait-for';
 
 export const REPO_ROOT = join(__dirname, '..', '..', '..');
 

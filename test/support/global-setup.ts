@@ -2,7 +2,8 @@ import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { connect, createServer } from 'node:net';
+import { freePort } from './free-port';
+import { waitForPort } from './wait-for-port';
 
 /**
  * Gives the test run a NATS server of its own (JetStream on, a temporary store), so its services never
@@ -21,33 +22,8 @@ export default async function globalSetup(): Promise<void> {
   });
   await waitForPort(port, 10000);
   process.env.TEST_NATS_URL = `nats://127.0.0.1:${port}`;
-  (globalThis as { __TEST_NATS__?: { pid?: number } }).__TEST_NATS__ = { pid: server.pid };
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const address = probe.address();
-      probe.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
-    });
-  });
-}
-
-async function waitForPort(port: number, timeoutMs: number): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    const open = await new Promise<boolean>((resolve) => {
-      const socket = connect(port, '127.0.0.1');
-      socket.once('connect', () => {
-        socket.destroy();
-        resolve(true);
-      });
-      socket.once('error', () => resolve(false));
-    });
-    if (open) return;
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-  throw new Error(`the test NATS server did not listen on ${port} within ${timeoutMs} ms`);
+  (globalThis as { __TEST_NATS__?: { pid?: number; storeDir: string } }).__TEST_NATS__ = {
+    pid: server.pid,
+    storeDir,
+  };
 }

@@ -1,11 +1,15 @@
-/** Stops the NATS server the global setup started for this test run. */
+import { rmSync } from 'node:fs';
+
+/** Stops the NATS server the global setup started for this test run and removes its store. */
 export default function globalTeardown(): void {
-  const pid = (globalThis as { __TEST_NATS__?: { pid?: number } }).__TEST_NATS__?.pid;
-  if (pid) {
+  const started = (globalThis as { __TEST_NATS__?: { pid?: number; storeDir: string } }).__TEST_NATS__;
+  if (!started) return;
+  if (started.pid) {
     try {
-      process.kill(pid, 'SIGTERM');
+      process.kill(started.pid, 'SIGTERM');
     } catch {
       // already gone
     }
   }
+  rmSync(started.storeDir, { recursive: true, force: true });
 }
