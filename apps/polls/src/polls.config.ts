@@ -14,12 +14,16 @@ export class PollsEnv extends ServiceEnv {
   @Max(256)
   POLL_TALLY_SHARDS = 16;
 
-  /** Votes written together in one statement and transaction at most. */
+  /**
+   * Votes written together in one statement and transaction at most. Smaller batches, several in
+   * flight, let the database write one while the process answers another: measured on 2 cores, 24
+   * with 4 in flight beat 64 with 2 (whole bursts in one batch, database and process taking turns).
+   */
   @ToInt()
   @IsInt()
   @Min(1)
   @Max(1000)
-  POLL_VOTE_BATCH_MAX = 64;
+  POLL_VOTE_BATCH_MAX = 24;
 
   /**
    * How long a vote waits for others to share its write; 0 writes each vote on its own. Under load
@@ -36,7 +40,7 @@ export class PollsEnv extends ServiceEnv {
   @IsInt()
   @Min(1)
   @Max(100)
-  POLL_VOTE_BATCHES_IN_FLIGHT = 2;
+  POLL_VOTE_BATCHES_IN_FLIGHT = 4;
 
   /** How often the clock-driven work runs: poll.closed for polls past closesAt, open/close signals. */
   @ToInt()
