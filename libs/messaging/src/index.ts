@@ -1,7 +1,6 @@
 export * from './rpc/nats-server.options';
 export * from './rpc/wire-error.mapper';
 export * from './rpc/rpc-error.filter';
-export * from './rpc/request-context.interceptor';
 export * from './rpc/service-validation.pipe';
 export * from './rpc/nats-rpc.client';
 export * from './rpc/in-flight.tracker';

@@ -14,7 +14,6 @@ import {
 } from '@app/persistence';
 import { natsServerOptions } from './rpc/nats-server.options';
 import { RpcErrorFilter } from './rpc/rpc-error.filter';
-import { RequestContextInterceptor } from './rpc/request-context.interceptor';
 import { serviceValidationPipe } from './rpc/service-validation.pipe';
 import { InFlightTracker } from './rpc/in-flight.tracker';
 import { TrackedNatsServer } from './rpc/tracked-nats.server';
@@ -44,7 +43,7 @@ export async function startService(options: ServiceHostOptions): Promise<Running
     abortOnError: false,
   });
   const inFlight = app.get(InFlightTracker);
-  const server = new TrackedNatsServer(natsServerOptions(name, config.NATS_URL).options, inFlight);
+  const server = new TrackedNatsServer(natsServerOptions(name, config.NATS_URL).options, inFlight, logger);
   const microservice: INestMicroservice = app.connectMicroservice(
     { strategy: server },
     {
@@ -54,7 +53,6 @@ export async function startService(options: ServiceHostOptions): Promise<Running
     },
   );
   microservice.useGlobalFilters(new RpcErrorFilter(logger));
-  microservice.useGlobalInterceptors(new RequestContextInterceptor(logger));
   microservice.useGlobalPipes(serviceValidationPipe());
 
   app.enableShutdownHooks();

@@ -4,13 +4,12 @@ import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify
 import cors from '@fastify/cors';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { sendProblem } from './problem.reply';
-import { MetricsRegistry } from '@app/runtime';
+import { MetricsRegistry, requestContext } from '@app/runtime';
 import type { GatewayEnv } from '../gateway.config';
 import { requestIdFrom } from './request-id';
 import { securityHeadersFor } from './security-headers';
 import { ProblemFilter } from './problem.filter';
 import { gatewayValidationPipe } from './validation.pipe';
-import { HttpRequestContextInterceptor } from './request-context.interceptor';
 import { installJsonBodyParser } from './json-body.parser';
 
 /** Largest URL path parameter accepted; longer ids are answered 404 by the router, not parsed. */
@@ -52,6 +51,11 @@ export async function configureHttp(
     void reply.headers(securityHeadersFor(request.url)).header('X-Request-Id', request.id);
     done();
   });
+  // The route and everything it awaits run inside the request id (for log lines and NATS headers).
+  // A preHandler, because body parsing runs in the socket's context and would lose an earlier store.
+  fastify.addHook('preHandler', (request, _reply, done) =>
+    requestContext.run({ requestId: request.id }, done),
+  );
   fastify.addHook('onResponse', (request, reply, done) => {
     const route = request.routeOptions?.url ?? 'unmatched';
     const seconds = reply.elapsedTime / 1000;
@@ -85,5 +89,4 @@ export async function configureHttp(
 
   app.useGlobalFilters(new ProblemFilter(logger));
   app.useGlobalPipes(gatewayValidationPipe());
-  app.useGlobalInterceptors(new HttpRequestContextInterceptor());
 }
