@@ -1,21 +1,11 @@
-import type { PollClosedEvent, PollSnapshot, ResultsVisibility } from '@app/contracts';
+import type { PollClosedEvent, PollSnapshot } from '@app/contracts';
 import { largestRemainderPercents } from './percent-rounding';
 
 /** What a poll is, without its results: what the vote path checks a ballot against. */
-export interface PollDefinition {
-  id: string;
-  question: string;
-  multipleChoice: boolean;
-  maxChoices: number;
-  opensAt: string;
-  closesAt: string | null;
-  resultsVisibility: ResultsVisibility;
-  placement: string;
-  articleId: string | null;
-  createdAt: string;
+export type PollDefinition = Omit<PollSnapshot, 'totalVotes' | 'totalVoters' | 'options'> & {
   /** In the editor's order. */
   options: { id: string; text: string }[];
-}
+};
 
 export interface PollTallies {
   /** Votes per option id; an option missing here has none. */
