@@ -50,6 +50,24 @@ describe('the gateway', () => {
     expect(fields).toEqual(expect.arrayContaining(['email', 'password', 'extra']));
   });
 
+  it('takes a body of exactly the limit and refuses one byte more with 413', async () => {
+    const bodyOf = (size: number) => {
+      const skeleton = JSON.stringify({ email: 'a@b.c', password: '' });
+      return JSON.stringify({ email: 'a@b.c', password: 'x'.repeat(size - skeleton.length) });
+    };
+    const post = (body: string) =>
+      http.call('/api/v1/auth/login', {
+        method: 'POST',
+        rawBody: body,
+        headers: { 'content-type': 'application/json' },
+      });
+    expect(Buffer.byteLength(bodyOf(4096))).toBe(4096);
+    const atLimit = await post(bodyOf(4096));
+    expect(atLimit.status).not.toBe(413);
+    expect(atLimit.status).toBe(400); // parsed and validated: the password is longer than allowed
+    expect((await post(bodyOf(4097))).status).toBe(413);
+  });
+
   it('refuses a body over the limit with 413 and a wrong content type with 415', async () => {
     const big = await http.call('/api/v1/auth/login', {
       method: 'POST',
