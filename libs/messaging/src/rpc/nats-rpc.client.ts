@@ -20,6 +20,8 @@ const codec = JSONCodec();
  * not answer becomes a ServiceUnavailableError (503), never a hang.
  */
 export class NatsRpcClient {
+  private sequence = 0;
+
   constructor(
     private readonly nc: NatsConnection,
     private readonly timeoutMs: number,
@@ -34,7 +36,8 @@ export class NatsRpcClient {
     const service = subject.split('.')[0];
     const headers = natsHeaders();
     headers.set(REQUEST_ID_HEADER, requestContext.requestId() ?? randomUUID());
-    const payload = codec.encode({ pattern: subject, data, id: randomUUID() });
+    // Nest's server only needs an id to tell a request from an event; a counter is enough.
+    const payload = codec.encode({ pattern: subject, data, id: String((this.sequence += 1)) });
     const stopTimer = this.metrics?.natsRequestDuration.startTimer({ subject });
     let outcome = 'ok';
     try {
