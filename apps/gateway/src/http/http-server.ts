@@ -1,10 +1,10 @@
 import type { IncomingMessage } from 'node:http';
-import { Logger, LoggerService } from '@nestjs/common';
+import { Logger } from '@nestjs/common';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import cors from '@fastify/cors';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { sendProblem } from './problem.reply';
-import { MetricsRegistry, requestContext } from '@app/runtime';
+import { JsonLogger, MetricsRegistry, requestContext } from '@app/runtime';
 import type { GatewayEnv } from '../gateway.config';
 import { requestIdFrom } from './request-id';
 import { securityHeadersFor } from './security-headers';
@@ -39,7 +39,7 @@ export function createHttpAdapter(env: GatewayEnv): FastifyAdapter {
 export async function configureHttp(
   app: NestFastifyApplication,
   env: GatewayEnv,
-  logger: LoggerService,
+  logger: JsonLogger,
   metrics: MetricsRegistry,
 ): Promise<void> {
   const fastify = app.getHttpAdapter().getInstance();
@@ -63,7 +63,7 @@ export async function configureHttp(
       { method: request.method, route, status: String(reply.statusCode) },
       seconds,
     );
-    if (route !== '/metrics' && !route.startsWith('/health')) {
+    if (logger.isEnabled('info') && route !== '/metrics' && !route.startsWith('/health')) {
       logger.log(
         {
           msg: 'request',

@@ -1,9 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import { LoggerService } from '@nestjs/common';
 import { NatsOptions, ServerNats } from '@nestjs/microservices';
 import type { Msg } from 'nats';
 import { REQUEST_ID_HEADER } from '@app/contracts';
-import { requestContext } from '@app/runtime';
+import { JsonLogger, requestContext } from '@app/runtime';
 import { InFlightTracker } from './in-flight.tracker';
 
 type Publisher = (response: unknown) => unknown;
@@ -23,7 +22,7 @@ export class TrackedNatsServer extends ServerNats {
   constructor(
     options: NonNullable<NatsOptions['options']>,
     private readonly inFlight: InFlightTracker,
-    private readonly log?: LoggerService,
+    private readonly log?: JsonLogger,
   ) {
     super(options);
   }
@@ -37,6 +36,7 @@ export class TrackedNatsServer extends ServerNats {
       if (finished) return;
       finished = true;
       done();
+      if (!this.log?.isEnabled('info')) return;
       const ms = Math.round((performance.now() - startedAt) * 10) / 10;
       requestContext.run({ requestId }, () => {
         this.log?.log({ msg: 'message handled', subject: natsMsg.subject, outcome, ms }, 'Rpc');

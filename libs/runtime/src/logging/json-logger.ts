@@ -51,7 +51,13 @@ export class JsonLogger implements LoggerService {
     this.pino.flush();
   }
 
+  /** Whether a line at this level would be written: hot paths ask before building one. */
+  isEnabled(level: pino.Level): boolean {
+    return this.pino.isLevelEnabled(level);
+  }
+
   private write(level: pino.Level, message: unknown, context?: string, stack?: string): void {
+    if (!this.pino.isLevelEnabled(level)) return;
     if (message instanceof Error) {
       this.pino[level]({ context, err: { message: message.message, stack: message.stack } }, message.message);
     } else if (typeof message === 'object' && message !== null) {
