@@ -43,7 +43,10 @@ describe('polls through the gateway', () => {
   let editor: string;
 
   beforeAll(async () => {
-    suite = await Suite.start({ services: ['polls'], gatewayEnv: { POLL_VOTES_PER_ADDRESS_PER_HOUR: '0' } });
+    suite = await Suite.start({
+      services: ['polls'],
+      gatewayEnv: { POLL_VOTES_PER_ADDRESS_PER_HOUR: '0', CORS_ORIGINS: 'https://portal.example' },
+    });
     http = new HttpClient(suite.baseUrl);
     const admin = await http.login(SUITE_ADMIN.email, SUITE_ADMIN.password);
     await http.post(
@@ -217,12 +220,19 @@ describe('polls through the gateway', () => {
     const poll = await createPoll({ resultsVisibility: 'after_vote' });
     const reader = await http.readerToken();
     await vote(poll.id, [poll.options[0].id], reader);
+    const fromPortal = { headers: { origin: 'https://portal.example' } };
     for (const credentials of [{}, { readerToken: reader }, { readerToken: await http.readerToken() }]) {
-      const first = await http.get<PollView>(`/api/v1/polls/${poll.id}`, credentials);
-      const again = await http.get<PollView>(`/api/v1/polls/${poll.id}`, credentials);
+      const first = await http.get<PollView>(`/api/v1/polls/${poll.id}`, { ...credentials, ...fromPortal });
+      const again = await http.get<PollView>(`/api/v1/polls/${poll.id}`, { ...credentials, ...fromPortal });
       expect(again.status).toBe(200);
       expect(again.body).toEqual(first.body);
-      for (const header of ['content-type', 'content-security-policy', 'x-content-type-options']) {
+      expect(again.headers.get('access-control-allow-origin')).toBe('https://portal.example');
+      for (const header of [
+        'content-type',
+        'content-security-policy',
+        'x-content-type-options',
+        'cache-control',
+      ]) {
         expect([header, again.headers.get(header)]).toEqual([header, first.headers.get(header)]);
       }
       expect(again.headers.get('x-request-id')).toBeTruthy();

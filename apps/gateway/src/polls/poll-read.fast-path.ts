@@ -14,7 +14,7 @@ const MAX_BODIES_PER_SNAPSHOT = 64;
 /**
  * Reading a poll is the suite's hottest request: every page view of every reader. When the answer is
  * already in this copy's cache and the caller is anonymous or a reader (no Authorization header), it is
- * answered in a Fastify preHandler hook, before Nest's guards, interceptors and pipes run. The answer
+ * answered in a Fastify onRequest hook, before Nest's guards and pipes run. The answer
  * is the one the routes give (same cache, same presentation rule); anything else — a cache miss, a
  * staff or portal token, an invalid reader token, a malformed id or query — goes on to the route.
  * Security headers, CORS, request ids, metrics and the access log come from the hooks around it.
@@ -32,7 +32,9 @@ export class PollReadFastPath implements OnModuleInit {
 
   onModuleInit(): void {
     const fastify = this.adapterHost.httpAdapter.getInstance<FastifyInstance>();
-    fastify.addHook('preHandler', (request, reply, done) => {
+    // An onRequest hook registered after the security-header and CORS hooks: a hit skips every later
+    // phase of the request, a miss goes on unchanged.
+    fastify.addHook('onRequest', (request, reply, done) => {
       if (request.method === 'GET' && this.answer(request, reply)) return;
       done();
     });
