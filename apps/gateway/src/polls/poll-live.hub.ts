@@ -53,10 +53,6 @@ export class PollLiveHub implements BeforeApplicationShutdown {
     };
   }
 
-  get openStreams(): number {
-    return this.streams;
-  }
-
   changed(pollId: string): void {
     const channel = this.channels.get(pollId);
     if (!channel || channel.timer) return;

@@ -1,5 +1,5 @@
 import { Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
-import { JSONCodec, Subscription } from 'nats';
+import { JSONCodec } from 'nats';
 import { POLL_CHANGED_SIGNAL, PollChangedSignal } from '@app/contracts';
 import { NatsLink } from '@app/messaging';
 import { PollCache } from './poll.cache';
@@ -14,7 +14,6 @@ const codec = JSONCodec<PollChangedSignal>();
 @Injectable()
 export class PollSignalsListener implements OnApplicationBootstrap {
   private readonly logger = new Logger('PollSignals');
-  private subscription?: Subscription;
 
   constructor(
     private readonly nats: NatsLink,
@@ -23,7 +22,8 @@ export class PollSignalsListener implements OnApplicationBootstrap {
   ) {}
 
   onApplicationBootstrap(): void {
-    this.subscription = this.nats.nc.subscribe(POLL_CHANGED_SIGNAL, {
+    // Ends with the connection, which NatsLink drains at shutdown.
+    this.nats.nc.subscribe(POLL_CHANGED_SIGNAL, {
       callback: (error, message) => {
         if (error) return this.logger.warn(`signal subscription: ${error.message}`);
         try {
@@ -40,9 +40,5 @@ export class PollSignalsListener implements OnApplicationBootstrap {
     if (signal.deleted) this.cache.forget(signal.pollId);
     else this.cache.invalidate(signal.pollId);
     this.live.changed(signal.pollId);
-  }
-
-  get active(): boolean {
-    return this.subscription !== undefined && !this.subscription.isClosed();
   }
 }

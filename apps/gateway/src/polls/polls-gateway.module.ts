@@ -25,7 +25,11 @@ export class PollsGatewayModule {
             env.POLL_LIVE_MAX_STREAMS,
           ),
         },
-        { provide: PollCache, useFactory: () => new PollCache(env.POLL_CACHE_TTL_MS) },
+        {
+          provide: PollCache,
+          inject: [PollsGatewaySettings],
+          useFactory: (settings: PollsGatewaySettings) => new PollCache(settings.cacheTtlMs),
+        },
         PollsGateway,
         PollLiveHub,
         PollSignalsListener,
