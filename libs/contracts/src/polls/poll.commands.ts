@@ -5,37 +5,35 @@ import {
   ArrayMinSize,
   ArrayUnique,
   IsArray,
-  IsBoolean,
   IsIn,
   IsInt,
-  IsISO8601,
   IsOptional,
   IsString,
   IsUUID,
   Length,
   Matches,
-  Max,
   Min,
   ValidateNested,
 } from 'class-validator';
 import { Caller } from '../identity/caller';
-import { ARTICLE_ID_PATTERN } from '../common/article-id';
 import { PageQuery } from '../common/page';
-import { PollSnapshot, RESULTS_VISIBILITIES, ResultsVisibility } from './poll.model';
+import { PollSnapshot, ResultsVisibility } from './poll.model';
+import {
+  ArticleIdField,
+  DateTimeField,
+  MaxChoicesField,
+  MultipleChoiceField,
+  PlacementField,
+  POLL_LIMITS,
+  QuestionField,
+  ResultsVisibilityField,
+} from './poll.fields';
 
-export const POLL_LIMITS = {
-  questionMaxLength: 300,
-  optionMaxLength: 200,
-  minOptions: 2,
-  maxOptions: 20,
-  placementPattern: /^[a-z0-9_-]{1,64}$/,
-} as const;
+export { POLL_LIMITS } from './poll.fields';
 
 /** Body of `POST /api/v1/polls`. */
 export class PollDraft {
-  @ApiProperty({ minLength: 1, maxLength: POLL_LIMITS.questionMaxLength })
-  @IsString()
-  @Length(1, POLL_LIMITS.questionMaxLength)
+  @QuestionField()
   question: string;
 
   @ApiProperty({ type: [String], minItems: POLL_LIMITS.minOptions, maxItems: POLL_LIMITS.maxOptions })
@@ -46,41 +44,25 @@ export class PollDraft {
   @Length(1, POLL_LIMITS.optionMaxLength, { each: true })
   options: string[];
 
-  @ApiProperty({ required: false, default: false })
-  @IsOptional()
-  @IsBoolean()
+  @MultipleChoiceField({ default: false })
   multipleChoice?: boolean;
 
-  @ApiProperty({ required: false, minimum: 1, maximum: POLL_LIMITS.maxOptions })
-  @IsOptional()
-  @IsInt()
-  @Min(1)
-  @Max(POLL_LIMITS.maxOptions)
+  @MaxChoicesField()
   maxChoices?: number;
 
-  @ApiProperty({ required: false, format: 'date-time' })
-  @IsOptional()
-  @IsISO8601({ strict: true })
+  @DateTimeField()
   opensAt?: string;
 
-  @ApiProperty({ required: false, format: 'date-time' })
-  @IsOptional()
-  @IsISO8601({ strict: true })
+  @DateTimeField()
   closesAt?: string;
 
-  @ApiProperty({ required: false, enum: RESULTS_VISIBILITIES, default: 'always' })
-  @IsOptional()
-  @IsIn(RESULTS_VISIBILITIES)
+  @ResultsVisibilityField({ default: 'always' })
   resultsVisibility?: ResultsVisibility;
 
-  @ApiProperty({ required: false, default: 'sidebar', pattern: POLL_LIMITS.placementPattern.source })
-  @IsOptional()
-  @Matches(POLL_LIMITS.placementPattern)
+  @PlacementField({ default: 'sidebar' })
   placement?: string;
 
-  @ApiProperty({ required: false, pattern: ARTICLE_ID_PATTERN.source })
-  @IsOptional()
-  @Matches(ARTICLE_ID_PATTERN)
+  @ArticleIdField()
   articleId?: string;
 }
 
@@ -105,10 +87,7 @@ export class PollOptionChange {
  * with an id keeps its votes, one without is added, one left out is removed (409 once votes exist).
  */
 export class PollChanges {
-  @ApiProperty({ required: false, minLength: 1, maxLength: POLL_LIMITS.questionMaxLength })
-  @IsOptional()
-  @IsString()
-  @Length(1, POLL_LIMITS.questionMaxLength)
+  @QuestionField({ optional: true })
   question?: string;
 
   @ApiProperty({ required: false, type: [PollOptionChange] })
@@ -120,41 +99,25 @@ export class PollChanges {
   @Type(() => PollOptionChange)
   options?: PollOptionChange[];
 
-  @ApiProperty({ required: false })
-  @IsOptional()
-  @IsBoolean()
+  @MultipleChoiceField()
   multipleChoice?: boolean;
 
-  @ApiProperty({ required: false, minimum: 1, maximum: POLL_LIMITS.maxOptions })
-  @IsOptional()
-  @IsInt()
-  @Min(1)
-  @Max(POLL_LIMITS.maxOptions)
+  @MaxChoicesField()
   maxChoices?: number;
 
-  @ApiProperty({ required: false, format: 'date-time' })
-  @IsOptional()
-  @IsISO8601({ strict: true })
+  @DateTimeField()
   opensAt?: string;
 
-  @ApiProperty({ required: false, type: String, format: 'date-time', nullable: true })
-  @IsOptional()
-  @IsISO8601({ strict: true })
+  @DateTimeField({ nullable: true })
   closesAt?: string | null;
 
-  @ApiProperty({ required: false, enum: RESULTS_VISIBILITIES })
-  @IsOptional()
-  @IsIn(RESULTS_VISIBILITIES)
+  @ResultsVisibilityField()
   resultsVisibility?: ResultsVisibility;
 
-  @ApiProperty({ required: false, pattern: POLL_LIMITS.placementPattern.source })
-  @IsOptional()
-  @Matches(POLL_LIMITS.placementPattern)
+  @PlacementField()
   placement?: string;
 
-  @ApiProperty({ required: false, type: String, nullable: true, pattern: ARTICLE_ID_PATTERN.source })
-  @IsOptional()
-  @Matches(ARTICLE_ID_PATTERN)
+  @ArticleIdField({ nullable: true })
   articleId?: string | null;
 }
 
@@ -179,17 +142,13 @@ export class PollListQuery extends PageQuery {
   @IsIn(POLL_LIST_STATUSES)
   status?: PollListStatus;
 
-  @ApiProperty({ required: false, pattern: POLL_LIMITS.placementPattern.source })
-  @IsOptional()
-  @Matches(POLL_LIMITS.placementPattern)
+  @PlacementField()
   placement?: string;
 }
 
 /** Query of `GET /api/v1/polls/current`. */
 export class CurrentPollQuery {
-  @ApiProperty({ required: false, default: 'sidebar', pattern: POLL_LIMITS.placementPattern.source })
-  @IsOptional()
-  @Matches(POLL_LIMITS.placementPattern)
+  @PlacementField({ default: 'sidebar' })
   placement?: string;
 }
 
