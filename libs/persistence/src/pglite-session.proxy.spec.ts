@@ -1,5 +1,6 @@
 import { AddressInfo, connect, createServer, Server, Socket } from 'node:net';
 import { startSessionProxy, type SessionProxy } from './pglite-session.proxy';
+import { waitFor } from '@test/support/wait-for';
 
 function typed(type: string, body = Buffer.alloc(0)): Buffer {
   const header = Buffer.alloc(5);
@@ -59,10 +60,15 @@ async function client(port: number): Promise<{ socket: Socket; replies: () => nu
   return { socket, replies: () => replies };
 }
 
-async function until(check: () => boolean): Promise<void> {
-  for (let i = 0; i < 200 && !check(); i++) await new Promise((resolve) => setTimeout(resolve, 5));
-  if (!check()) throw new Error('timed out');
-}
+const until = (check: () => boolean): Promise<void> => waitFor(check, 1000, 'the proxy', 5);
+
+/**
+ * These tests show that a message is *not* forwarded while another client holds the session; an
+ * absence has no event to await, so they give it this long to arrive wrongly.
+ */
+const HOLD_BACK_WINDOW_MS = 50;
+const holdBackWindow = (): Promise<void> =>
+  new Promise((resolve) => setTimeout(resolve, HOLD_BACK_WINDOW_MS));
 
 describe('PGlite session proxy', () => {
   let upstream: Server;
@@ -86,7 +92,7 @@ describe('PGlite session proxy', () => {
     a.socket.write(typed('P', Buffer.from('a')));
     await until(() => log.length === 1);
     b.socket.write(Buffer.concat([typed('P', Buffer.from('b')), typed('S')]));
-    await new Promise((resolve) => setTimeout(resolve, 50));
+    await holdBackWindow();
     expect(log).toEqual(['c0:P:a']);
     a.socket.write(typed('S'));
     await until(() => log.length === 4);
@@ -103,7 +109,7 @@ describe('PGlite session proxy', () => {
     b.socket.write(typed('Q', Buffer.from('select')));
     a.socket.write(typed('Q', Buffer.from('insert')));
     await until(() => a.replies() === 3);
-    await new Promise((resolve) => setTimeout(resolve, 30));
+    await holdBackWindow();
     a.socket.write(typed('Q', Buffer.from('commit')));
     await until(() => b.replies() === 2);
     expect(log).toEqual(['c0:Q:begin', 'c0:Q:insert', 'c0:Q:commit', 'c1:Q:select']);
