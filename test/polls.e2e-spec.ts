@@ -252,6 +252,32 @@ describe('polls through the gateway', () => {
     expect((await http.get('/api/v1/polls/current?placement=%3Cx%3E')).status).toBe(400);
   });
 
+  it('caps votes per address at POLL_VOTES_PER_ADDRESS_PER_HOUR with 429 and Retry-After', async () => {
+    const poll = await createPoll();
+    const capped = new HttpClient(
+      await suite.startGateway({ TRUST_PROXY: '127.0.0.1', POLL_VOTES_PER_ADDRESS_PER_HOUR: '2' }),
+    );
+    const from = (address: string) => ({ 'x-forwarded-for': address });
+    const statuses = [];
+    for (let index = 0; index < 3; index += 1) {
+      const answer = await capped.post(
+        `/api/v1/polls/${poll.id}/votes`,
+        { optionIds: [poll.options[0].id] },
+        { readerToken: await http.readerToken(), headers: from('192.0.2.10') },
+      );
+      statuses.push(answer.status);
+      if (answer.status === 429) expect(Number(answer.headers.get('retry-after'))).toBeGreaterThan(0);
+    }
+    expect(statuses).toEqual([201, 201, 429]);
+    const elsewhere = await capped.post(
+      `/api/v1/polls/${poll.id}/votes`,
+      { optionIds: [poll.options[0].id] },
+      { readerToken: await http.readerToken(), headers: from('192.0.2.11') },
+    );
+    expect(elsewhere.status).toBe(201);
+    expect((await http.get<PollView>(`/api/v1/polls/${poll.id}`, { token: editor })).body.totalVotes).toBe(3);
+  });
+
   it('serves the current sidebar poll and 404 for a placement without one', async () => {
     const poll = await createPoll({ placement: 'sidebar-e2e' });
     const current = await http.get<PollView>('/api/v1/polls/current?placement=sidebar-e2e');

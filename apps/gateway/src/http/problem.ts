@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { HttpException } from '@nestjs/common';
-import { DomainError, FieldError, RateLimitedError } from '@app/contracts';
+import { DomainError, FieldError } from '@app/contracts';
 import { RemoteError } from '@app/messaging';
 
 /** An RFC 9457 problem document, as every error of the API is answered. */
@@ -113,8 +113,7 @@ function codeForStatus(status: number): string {
 /** Maps anything thrown while serving a request to the problem document the client receives. */
 export function toProblem(error: unknown): ProblemAnswer {
   if (error instanceof DomainError) {
-    const retryAfterSeconds =
-      error instanceof RateLimitedError || error instanceof RemoteError ? error.retryAfterSeconds : undefined;
+    const retryAfterSeconds = error.retryAfterSeconds;
     const status = error.status >= 400 && error.status < 600 ? error.status : 500;
     const answer: ProblemAnswer = { problem: make(status, error.code, error.message, error.errors) };
     if (retryAfterSeconds !== undefined) answer.retryAfterSeconds = retryAfterSeconds;

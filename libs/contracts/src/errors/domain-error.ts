@@ -6,6 +6,9 @@ import type { FieldError, WireError } from './wire-error';
  * sends them as a WireError and the gateway answers with a problem document.
  */
 export class DomainError extends Error {
+  /** Set by errors that tell the client when to try again (429). */
+  readonly retryAfterSeconds?: number;
+
   constructor(
     readonly code: string,
     readonly status: number,
@@ -22,6 +25,7 @@ export class DomainError extends Error {
       status: this.status,
       message: this.message,
       ...(this.errors ? { errors: this.errors } : {}),
+      ...(this.retryAfterSeconds !== undefined ? { retryAfterSeconds: this.retryAfterSeconds } : {}),
     };
   }
 }
@@ -65,13 +69,9 @@ export class UnauthorizedError extends DomainError {
 export class RateLimitedError extends DomainError {
   constructor(
     message: string,
-    readonly retryAfterSeconds: number,
+    override readonly retryAfterSeconds: number,
   ) {
     super('rate_limited', 429, message);
-  }
-
-  override toWire(): WireError & { retryAfterSeconds: number } {
-    return { ...super.toWire(), retryAfterSeconds: this.retryAfterSeconds };
   }
 }
 

@@ -14,6 +14,8 @@ export interface WireError {
   message: string;
   errors?: FieldError[];
   errorId?: string;
+  /** For 429: seconds until the client may try again (sent as Retry-After). */
+  retryAfterSeconds?: number;
 }
 
 export function isWireError(value: unknown): value is WireError {

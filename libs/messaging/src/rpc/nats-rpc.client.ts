@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { ErrorCode, headers as natsHeaders, JSONCodec, NatsConnection, NatsError } from 'nats';
-import { REQUEST_ID_HEADER, ServiceUnavailableError, WireError, isWireError } from '@app/contracts';
+import { REQUEST_ID_HEADER, ServiceUnavailableError, isWireError } from '@app/contracts';
 import { requestContext, MetricsRegistry } from '@app/runtime';
 import { RemoteError } from './wire-error.mapper';
 
@@ -63,10 +63,7 @@ export class NatsRpcClient {
   }
 
   private remoteError(err: unknown, service: string): Error {
-    if (isWireError(err)) {
-      const retryAfter = (err as WireError & { retryAfterSeconds?: unknown }).retryAfterSeconds;
-      return new RemoteError(err, typeof retryAfter === 'number' ? retryAfter : undefined);
-    }
+    if (isWireError(err)) return new RemoteError(err);
     // A string error means the service has no handler for the subject: a version skew during a deploy.
     return new ServiceUnavailableError(service);
   }

@@ -23,12 +23,11 @@ export function toWireError(exception: unknown, logger: LoggerService): WireErro
 /** The gateway's view of a failure reported by a service. */
 export class RemoteError extends DomainError {
   readonly errorId?: string;
+  override readonly retryAfterSeconds?: number;
 
-  constructor(
-    wire: WireError,
-    readonly retryAfterSeconds?: number,
-  ) {
+  constructor(wire: WireError) {
     super(wire.code, wire.status, wire.message, wire.errors);
     this.errorId = wire.errorId;
+    if (typeof wire.retryAfterSeconds === 'number') this.retryAfterSeconds = wire.retryAfterSeconds;
   }
 }
