@@ -2,6 +2,7 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import type { GatewaySettings } from '../gateway.settings';
 import { RateLimiter } from '../rate-limit/rate-limiter';
+import { RateCounterJanitor } from '../rate-limit/rate-counter.janitor';
 import { AccessGuard } from './access.guard';
 import { AdminBootstrap, AdminCredentials } from './admin.bootstrap';
 import { AuthController } from './auth.controller';
@@ -49,6 +50,7 @@ export class IdentityModule {
         { provide: AdminCredentials, useValue: new AdminCredentials(env.ADMIN_EMAIL, env.ADMIN_PASSWORD) },
         PasswordHasher,
         RateLimiter,
+        RateCounterJanitor,
         StaffRepository,
         StaffDirectory,
         StaffService,

@@ -33,7 +33,7 @@ export class StaffService {
     const keys = [`login:address:${addressHash}`, `login:email:${this.hasher.hash('login', email)}`];
     const limit = this.settings.loginAttemptsPer15Min;
     for (const key of keys) {
-      const decision = await this.limiter.isExhausted(key, limit, LOGIN_WINDOW_SECONDS);
+      const decision = await this.limiter.check(key, limit, LOGIN_WINDOW_SECONDS);
       if (!decision.allowed) {
         throw new RateLimitedError(
           'Too many failed login attempts. Try again later.',

@@ -11,39 +11,40 @@ export interface RateDecision {
  * Fixed-window counters in PostgreSQL, shared by every gateway copy: one atomic upsert per hit, so the
  * limit holds exactly however many copies count at once.
  */
+/** The fixed window `now` falls in: its start (epoch seconds) and the seconds until it ends. */
+function windowOf(now: Date, windowSeconds: number): { start: number; retryAfterSeconds: number } {
+  const seconds = now.getTime() / 1000;
+  const start = Math.floor(seconds / windowSeconds) * windowSeconds;
+  return { start, retryAfterSeconds: Math.max(1, Math.ceil(start + windowSeconds - seconds)) };
+}
+
 @Injectable()
 export class RateLimiter {
   constructor(private readonly em: EntityManager) {}
 
+  /** Counts a hit; not allowed (and not counted) once the window holds `limit` hits. */
   async hit(key: string, limit: number, windowSeconds: number, now = new Date()): Promise<RateDecision> {
-    const windowStart = Math.floor(now.getTime() / 1000 / windowSeconds) * windowSeconds;
-    const retryAfterSeconds = Math.max(1, Math.ceil(windowStart + windowSeconds - now.getTime() / 1000));
+    const window = windowOf(now, windowSeconds);
     const rows = await this.em.getConnection().execute<{ hits: number }[]>(
       `insert into gateway.rate_counter (key, window_start, hits) values (?, to_timestamp(?), 1)
        on conflict (key, window_start) do update set hits = rate_counter.hits + 1
        where rate_counter.hits < ?
        returning hits`,
-      [key, windowStart, limit],
+      [key, window.start, limit],
     );
-    return { allowed: rows.length > 0, retryAfterSeconds };
+    return { allowed: rows.length > 0, retryAfterSeconds: window.retryAfterSeconds };
   }
 
-  /** Whether the key's current window is already at `limit`, without counting a hit. */
-  async isExhausted(
-    key: string,
-    limit: number,
-    windowSeconds: number,
-    now = new Date(),
-  ): Promise<RateDecision> {
-    const windowStart = Math.floor(now.getTime() / 1000 / windowSeconds) * windowSeconds;
-    const retryAfterSeconds = Math.max(1, Math.ceil(windowStart + windowSeconds - now.getTime() / 1000));
+  /** Whether another hit would be allowed now, without counting one. */
+  async check(key: string, limit: number, windowSeconds: number, now = new Date()): Promise<RateDecision> {
+    const window = windowOf(now, windowSeconds);
     const rows = await this.em
       .getConnection()
       .execute<{ hits: number }[]>(
         'select hits from gateway.rate_counter where key = ? and window_start = to_timestamp(?)',
-        [key, windowStart],
+        [key, window.start],
       );
-    return { allowed: (rows[0]?.hits ?? 0) < limit, retryAfterSeconds };
+    return { allowed: (rows[0]?.hits ?? 0) < limit, retryAfterSeconds: window.retryAfterSeconds };
   }
 
   /** Clears a key's current window (a successful login forgives the failed attempts before it). */
