@@ -12,3 +12,4 @@ export * from './polls/poll.subjects';
 export * from './polls/poll.model';
 export * from './polls/poll-presentation';
 export * from './polls/poll.commands';
+export * from './common/uuid';

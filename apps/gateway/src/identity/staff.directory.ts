@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { Role } from '@app/contracts';
 import { StaffRepository } from './staff.repository';
+import { isUuid } from '@app/contracts';
 
 interface CachedAccount {
   account: { id: string; roles: Role[] } | null;
@@ -25,7 +26,7 @@ export class StaffDirectory {
     const now = Date.now();
     const cached = this.cache.get(id);
     if (cached && cached.until > now) return cached.account;
-    const found = /^[0-9a-f-]{36}$/i.test(id) ? await this.staff.findById(id) : null;
+    const found = isUuid(id) ? await this.staff.findById(id) : null;
     const account = found ? { id: found.id, roles: found.roles } : null;
     if (this.cache.size >= MAX_ENTRIES) this.cache.clear();
     this.cache.set(id, { account, until: now + TTL_MS });

@@ -1,12 +1,19 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
 import { HttpAdapterHost } from '@nestjs/core';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { ANONYMOUS, Caller, POLL_LIMITS, PollSnapshot, pollStatus, resultsVisible } from '@app/contracts';
+import {
+  ANONYMOUS,
+  Caller,
+  isUuid,
+  POLL_LIMITS,
+  PollSnapshot,
+  pollStatus,
+  resultsVisible,
+} from '@app/contracts';
 import { CallerResolver } from '../identity/caller.resolver';
 import { PollCache } from './poll.cache';
 import { PollsGateway } from './polls.gateway';
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 const POLL_ROUTE = '/api/v1/polls/:id';
 const CURRENT_ROUTE = '/api/v1/polls/current';
 const MAX_BODIES_PER_SNAPSHOT = 64;
@@ -81,7 +88,7 @@ export class PollReadFastPath implements OnModuleInit {
 
   private pollIdOf(request: FastifyRequest): string | undefined {
     const id = (request.params as { id?: string }).id;
-    return id && UUID.test(id) && Object.keys(request.query as object).length === 0 ? id : undefined;
+    return isUuid(id) && Object.keys(request.query as object).length === 0 ? id : undefined;
   }
 
   private currentPollIdOf(request: FastifyRequest): string | undefined {

@@ -1,12 +1,10 @@
-import { ValidationFailedError } from '@app/contracts';
+import { ValidationFailedError, isUuid } from '@app/contracts';
 
 /** A position in a list ordered by (createdAt, id), newest first. */
 export interface ListPosition {
   createdAt: string;
   id: string;
 }
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** Opaque to clients: base64url of the last item's (createdAt, id). */
 export function encodeCursor(position: ListPosition): string {
@@ -26,7 +24,7 @@ export function decodeCursor(cursor: string): ListPosition {
     typeof parsed[0] === 'string' &&
     typeof parsed[1] === 'string' &&
     !Number.isNaN(Date.parse(parsed[0])) &&
-    UUID.test(parsed[1])
+    isUuid(parsed[1])
   ) {
     return { createdAt: new Date(parsed[0]).toISOString(), id: parsed[1] };
   }

@@ -7,6 +7,7 @@ import { ensureDurableConsumer, millisToNanos } from './durable-consumer';
 import { enterInbox, recordDeadLetter } from './inbox.repository';
 import { afterFailure } from './redelivery.policy';
 import { subjectMatches, supportsMultipleFilters, toEventSubjects } from './subject-filter';
+import { isUuid } from '@app/contracts';
 
 export interface EventConsumerOptions {
   /** The durable consumer's name; also the inbox's and the dead letters' `consumer`. */
@@ -33,7 +34,6 @@ export interface EventConsumerDeps {
 }
 
 const NIL_UUID = '00000000-0000-0000-0000-000000000000';
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** Thrown inside the handling transaction when the delivery limit passed without a recorded outcome. */
 class DeliveryLimitPassed extends Error {}
@@ -209,7 +209,7 @@ export class EventConsumer {
 function parseEnvelope(msg: JsMsg): EventEnvelope | undefined {
   try {
     const event = msg.json<EventEnvelope>();
-    const valid = typeof event?.id === 'string' && UUID.test(event.id) && typeof event.type === 'string';
+    const valid = typeof event?.id === 'string' && isUuid(event.id) && typeof event.type === 'string';
     return valid ? event : undefined;
   } catch {
     return undefined;
