@@ -1,5 +1,5 @@
 import { IsBoolean, IsInt, IsOptional, IsString, IsUrl, Max, Min, MinLength } from 'class-validator';
-import { CommonEnv, ToBool, ToInt, ToList } from '@app/runtime';
+import { CommonEnv, IsNotPlaceholder, IsStrongSecret, ToBool, ToInt, ToList } from '@app/runtime';
 
 /** Every setting of the gateway, read once at start (README: Configuration). */
 export class GatewayEnv extends CommonEnv {
@@ -48,20 +48,17 @@ export class GatewayEnv extends CommonEnv {
 
   /** Signs reader tokens (HMAC-SHA256). At least 32 characters. */
   @IsOptional()
-  @IsString()
-  @MinLength(32)
+  @IsStrongSecret()
   READER_TOKEN_SECRET?: string;
 
   /** Signs staff access tokens (HS256 JWT). At least 32 characters. */
   @IsOptional()
-  @IsString()
-  @MinLength(32)
+  @IsStrongSecret()
   STAFF_JWT_SECRET?: string;
 
   /** Key of the keyed hashes of reader ids and client addresses. At least 32 characters. */
   @IsOptional()
-  @IsString()
-  @MinLength(32)
+  @IsStrongSecret()
   HASH_SECRET?: string;
 
   @ToInt()
@@ -72,8 +69,7 @@ export class GatewayEnv extends CommonEnv {
 
   /** Portal user JWTs: verified with this shared secret (HS256) ... */
   @IsOptional()
-  @IsString()
-  @MinLength(32)
+  @IsStrongSecret()
   PORTAL_JWT_SECRET?: string;
 
   /** ... or with the keys at this JWKS URL. */
@@ -96,6 +92,7 @@ export class GatewayEnv extends CommonEnv {
   @IsOptional()
   @IsString()
   @MinLength(12)
+  @IsNotPlaceholder()
   ADMIN_PASSWORD?: string;
 
   /** Failed staff logins allowed per address and per email in 15 minutes. */
