@@ -8,6 +8,8 @@ export * from './events/event-envelope';
 export * from './messaging/headers';
 export * from './common/article-id';
 export * from './common/page';
+export * from './common/page-cursor';
+export * from './validation';
 export * from './polls/poll.subjects';
 export * from './polls/poll.model';
 export * from './polls/poll-presentation';

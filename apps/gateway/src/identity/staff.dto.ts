@@ -11,7 +11,7 @@ import {
   Length,
   MaxLength,
 } from 'class-validator';
-import { ROLES, Role } from '@app/contracts';
+import { ROLES, Role, SingleLine } from '@app/contracts';
 
 export const PASSWORD_MIN_LENGTH = 12;
 export const PASSWORD_MAX_LENGTH = 256;
@@ -27,6 +27,7 @@ export class LoginBody {
   @normaliseEmail()
   @IsString()
   @MaxLength(EMAIL_MAX_LENGTH)
+  @SingleLine()
   email: string;
 
   @ApiProperty({ format: 'password' })
@@ -56,6 +57,7 @@ export class NewStaffBody {
   @normaliseEmail()
   @IsEmail()
   @MaxLength(EMAIL_MAX_LENGTH)
+  @SingleLine()
   email: string;
 
   @ApiProperty({ format: 'password', minLength: PASSWORD_MIN_LENGTH, maxLength: PASSWORD_MAX_LENGTH })

@@ -7,7 +7,6 @@ import {
   IsArray,
   IsIn,
   IsInt,
-  IsOptional,
   IsString,
   IsUUID,
   Length,
@@ -17,6 +16,8 @@ import {
 } from 'class-validator';
 import { Caller } from '../identity/caller';
 import { PageQuery } from '../common/page';
+import { OptionalNotNull } from '../validation/optional-not-null.decorator';
+import { SingleLine } from '../validation/single-line.decorator';
 import { PollSnapshot, ResultsVisibility } from './poll.model';
 import {
   ArticleIdField,
@@ -42,6 +43,7 @@ export class PollDraft {
   @ArrayMaxSize(POLL_LIMITS.maxOptions)
   @IsString({ each: true })
   @Length(1, POLL_LIMITS.optionMaxLength, { each: true })
+  @SingleLine({ each: true })
   options: string[];
 
   @MultipleChoiceField({ default: false })
@@ -72,13 +74,14 @@ export class PollOptionChange {
     format: 'uuid',
     description: 'An existing option to rename; omit to add one',
   })
-  @IsOptional()
+  @OptionalNotNull()
   @IsUUID()
   id?: string;
 
   @ApiProperty({ minLength: 1, maxLength: POLL_LIMITS.optionMaxLength })
   @IsString()
   @Length(1, POLL_LIMITS.optionMaxLength)
+  @SingleLine()
   text: string;
 }
 
@@ -91,7 +94,7 @@ export class PollChanges {
   question?: string;
 
   @ApiProperty({ required: false, type: [PollOptionChange] })
-  @IsOptional()
+  @OptionalNotNull()
   @IsArray()
   @ArrayMinSize(POLL_LIMITS.minOptions)
   @ArrayMaxSize(POLL_LIMITS.maxOptions)
@@ -138,7 +141,7 @@ export type PollListStatus = (typeof POLL_LIST_STATUSES)[number];
 /** Query of `GET /api/v1/polls`. */
 export class PollListQuery extends PageQuery {
   @ApiProperty({ required: false, enum: POLL_LIST_STATUSES, default: 'all' })
-  @IsOptional()
+  @OptionalNotNull()
   @IsIn(POLL_LIST_STATUSES)
   status?: PollListStatus;
 

@@ -1,18 +1,10 @@
 import { applyDecorators } from '@nestjs/common';
 import { ApiProperty } from '@nestjs/swagger';
-import {
-  IsBoolean,
-  IsIn,
-  IsInt,
-  IsISO8601,
-  IsOptional,
-  IsString,
-  Length,
-  Matches,
-  Max,
-  Min,
-} from 'class-validator';
+import { IsBoolean, IsIn, IsInt, IsOptional, IsString, Length, Matches, Max, Min } from 'class-validator';
 import { ARTICLE_ID_PATTERN } from '../common/article-id';
+import { IsTimestamp } from '../validation/timestamp.decorator';
+import { OptionalNotNull } from '../validation/optional-not-null.decorator';
+import { SingleLine } from '../validation/single-line.decorator';
 import { RESULTS_VISIBILITIES } from './poll.model';
 
 export const POLL_LIMITS = {
@@ -35,7 +27,9 @@ interface FieldOptions {
   nullable?: boolean;
 }
 
-const optionality = (options: FieldOptions) => (options.optional ? [IsOptional()] : []);
+/** Left out means "unchanged" or "the default"; only a field documented as nullable takes `null`. */
+const absence = (options: FieldOptions) => (options.nullable ? IsOptional() : OptionalNotNull());
+const optionality = (options: FieldOptions) => (options.optional ? [absence(options)] : []);
 
 export const QuestionField = (options: FieldOptions = {}) =>
   applyDecorators(
@@ -43,15 +37,16 @@ export const QuestionField = (options: FieldOptions = {}) =>
     ...optionality(options),
     IsString(),
     Length(1, POLL_LIMITS.questionMaxLength),
+    SingleLine(),
   );
 
 export const MultipleChoiceField = (options: FieldOptions = {}) =>
-  applyDecorators(ApiProperty({ required: false, default: options.default }), IsOptional(), IsBoolean());
+  applyDecorators(ApiProperty({ required: false, default: options.default }), absence(options), IsBoolean());
 
 export const MaxChoicesField = () =>
   applyDecorators(
     ApiProperty({ required: false, minimum: 1, maximum: POLL_LIMITS.maxOptions }),
-    IsOptional(),
+    OptionalNotNull(),
     IsInt(),
     Min(1),
     Max(POLL_LIMITS.maxOptions),
@@ -60,21 +55,21 @@ export const MaxChoicesField = () =>
 export const DateTimeField = (options: FieldOptions = {}) =>
   applyDecorators(
     ApiProperty({ required: false, type: String, format: 'date-time', nullable: options.nullable }),
-    IsOptional(),
-    IsISO8601({ strict: true }),
+    absence(options),
+    IsTimestamp(),
   );
 
 export const ResultsVisibilityField = (options: FieldOptions = {}) =>
   applyDecorators(
     ApiProperty({ required: false, enum: RESULTS_VISIBILITIES, default: options.default }),
-    IsOptional(),
+    absence(options),
     IsIn(RESULTS_VISIBILITIES),
   );
 
 export const PlacementField = (options: FieldOptions = {}) =>
   applyDecorators(
     ApiProperty({ required: false, default: options.default, pattern: POLL_LIMITS.placementPattern.source }),
-    IsOptional(),
+    absence(options),
     Matches(POLL_LIMITS.placementPattern),
   );
 
@@ -86,6 +81,6 @@ export const ArticleIdField = (options: FieldOptions = {}) =>
       nullable: options.nullable,
       pattern: ARTICLE_ID_PATTERN.source,
     }),
-    IsOptional(),
+    absence(options),
     Matches(ARTICLE_ID_PATTERN),
   );
