@@ -4,3 +4,4 @@ export * from './embedded-postgres';
 export * from './database.health';
 export * from './database.module';
 export * from './migrate-only';
+export * from './error-for-log';

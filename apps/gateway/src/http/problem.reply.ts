@@ -1,8 +1,12 @@
 import type { LoggerService } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import { describeForLog } from '@app/persistence';
 import { PROBLEM_CONTENT_TYPE, toProblem } from './problem';
 
-/** Writes the problem document for `error`; logs unexpected errors with their stack under an id. */
+/**
+ * Writes the problem document for `error`; logs unexpected errors with their stack under an id, never
+ * with a database error's message (it carries the caller's values).
+ */
 export function sendProblem(
   error: unknown,
   request: FastifyRequest,
@@ -12,14 +16,10 @@ export function sendProblem(
   const answer = toProblem(error);
   const problem = { ...answer.problem, requestId: request.id };
   if (answer.unexpected) {
+    const { err, stack } = describeForLog(answer.unexpected);
     logger.error(
-      {
-        msg: 'unexpected error',
-        errorId: problem.errorId,
-        requestId: request.id,
-        err: answer.unexpected.message,
-      },
-      answer.unexpected.stack,
+      { msg: 'unexpected error', errorId: problem.errorId, requestId: request.id, err },
+      stack,
       'Http',
     );
   }

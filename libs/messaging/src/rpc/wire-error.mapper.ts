@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { LoggerService } from '@nestjs/common';
 import { RpcException } from '@nestjs/microservices';
 import { DomainError, isWireError, WireError } from '@app/contracts';
+import { describeForLog } from '@app/persistence';
 
 /** What a service sends back when a handler fails: the error's own wire shape, or an opaque id. */
 export function toWireError(exception: unknown, logger: LoggerService): WireError {
@@ -11,12 +12,8 @@ export function toWireError(exception: unknown, logger: LoggerService): WireErro
     if (isWireError(inner)) return inner;
   }
   const errorId = randomUUID();
-  const error = exception instanceof Error ? exception : new Error(String(exception));
-  logger.error(
-    { msg: 'unexpected error in a message handler', errorId, err: error.message },
-    error.stack,
-    'Rpc',
-  );
+  const { err, stack } = describeForLog(exception);
+  logger.error({ msg: 'unexpected error in a message handler', errorId, err }, stack, 'Rpc');
   return { code: 'internal_error', status: 500, message: `Unexpected error (id ${errorId}).`, errorId };
 }
 
