@@ -1,15 +1,18 @@
 import { rmSync } from 'node:fs';
+import { startedForThisRun } from './global-setup';
 
-/** Stops the NATS server the global setup started for this test run and removes its store. */
-export default function globalTeardown(): void {
-  const started = (globalThis as { __TEST_NATS__?: { pid?: number; storeDir: string } }).__TEST_NATS__;
-  if (!started) return;
-  if (started.pid) {
-    try {
-      process.kill(started.pid, 'SIGTERM');
-    } catch {
-      // already gone
+/** Stops what the global setup started for this test run and removes its temporary data. */
+export default async function globalTeardown(): Promise<void> {
+  const started = startedForThisRun();
+  if (started.nats) {
+    if (started.nats.pid) {
+      try {
+        process.kill(started.nats.pid, 'SIGTERM');
+      } catch {
+        // already gone
+      }
     }
+    rmSync(started.nats.storeDir, { recursive: true, force: true });
   }
-  rmSync(started.storeDir, { recursive: true, force: true });
+  await started.postgres?.stop();
 }
