@@ -9,9 +9,6 @@ export class GatewayEnv extends CommonEnv {
   @Max(65535)
   PORT = 3000;
 
-  @IsString()
-  HOST = '0.0.0.0';
-
   /** Demo mode: demo data and the demo page at `/`. Secrets may be left unset (random per start). */
   @ToBool()
   @IsBoolean()
@@ -39,12 +36,6 @@ export class GatewayEnv extends CommonEnv {
   @Min(50)
   @Max(60000)
   NATS_REQUEST_TIMEOUT_MS = 5000;
-
-  @ToInt()
-  @IsInt()
-  @Min(100)
-  @Max(60000)
-  SHUTDOWN_GRACE_MS = 10000;
 
   /** Signs reader tokens (HMAC-SHA256). At least 32 characters. */
   @IsOptional()
@@ -95,12 +86,40 @@ export class GatewayEnv extends CommonEnv {
   @IsNotPlaceholder()
   ADMIN_PASSWORD?: string;
 
-  /** Failed staff logins allowed per address and per email in 15 minutes. */
+  /** Failed staff logins one client address may make in 15 minutes (README: Login throttling). */
+  @ToInt()
+  @IsInt()
+  @Min(1)
+  @Max(100000)
+  LOGIN_FAILURES_PER_ADDRESS = 30;
+
+  /** Failed staff logins for one email from one client address in 15 minutes. */
   @ToInt()
   @IsInt()
   @Min(1)
   @Max(10000)
-  LOGIN_ATTEMPTS_PER_15_MIN = 10;
+  LOGIN_FAILURES_PER_EMAIL_PER_ADDRESS = 5;
+
+  /** Attempts for one email from addresses new to it before each further one waits 1, 2, 4 ... s. */
+  @ToInt()
+  @IsInt()
+  @Min(1)
+  @Max(100000)
+  LOGIN_EMAIL_FAILURES_BEFORE_DELAY = 10;
+
+  /** The longest of those waits. */
+  @ToInt()
+  @IsInt()
+  @Min(1)
+  @Max(3600)
+  LOGIN_EMAIL_DELAY_MAX_SECONDS = 600;
+
+  /** Days an address an account logged in from skips the email's wait; 0 turns that off. */
+  @ToInt()
+  @IsInt()
+  @Min(0)
+  @Max(365)
+  LOGIN_KNOWN_ADDRESS_DAYS = 30;
 
   /** Reader tokens one address may obtain per hour. */
   @ToInt()
@@ -109,19 +128,19 @@ export class GatewayEnv extends CommonEnv {
   @Max(1000000)
   READER_TOKENS_PER_ADDRESS_PER_HOUR = 300;
 
-  /** Votes one client address may cast in one poll per hour; 0 turns the cap off. */
-  @ToInt()
-  @IsInt()
-  @Min(0)
-  @Max(1000000)
-  POLL_VOTES_PER_ADDRESS_PER_HOUR = 50;
-
   /** Longest a cached poll is served without a refresh, should a change signal be lost. */
   @ToInt()
   @IsInt()
   @Min(0)
   @Max(600000)
   POLL_CACHE_TTL_MS = 10000;
+
+  /** Open live streams (SSE) one client address may hold on one gateway copy; more get 429. */
+  @ToInt()
+  @IsInt()
+  @Min(1)
+  @Max(100000)
+  LIVE_STREAMS_PER_ADDRESS = 20;
 
   /** Least time between two `results` events of one poll's live stream. */
   @ToInt()

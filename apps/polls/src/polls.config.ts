@@ -7,6 +7,13 @@ export class PollsEnv extends ServiceEnv {
   @IsBoolean()
   DEMO = true;
 
+  /** Votes one client address may cast in one poll per hour; 0 turns the cap off. */
+  @ToInt()
+  @IsInt()
+  @Min(0)
+  @Max(1000000)
+  POLL_VOTES_PER_ADDRESS_PER_HOUR = 50;
+
   /** Rows each poll's counters are spread over; more shards, less queueing of votes on one option. */
   @ToInt()
   @IsInt()

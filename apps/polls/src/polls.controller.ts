@@ -1,71 +1,72 @@
 import { Controller } from '@nestjs/common';
-import { MessagePattern, Payload } from '@nestjs/microservices';
 import {
   CastVoteRequest,
   CreatePollRequest,
   CurrentPollRequest,
   ListPollsRequest,
   MyVoteReply,
+  PollDeletedReply,
   PollExportReply,
   PollIdRequest,
   PollListReply,
   PollReply,
-  PollsSubjects,
+  PollsRpc,
   UpdatePollRequest,
 } from '@app/contracts';
-import { PollDeletedReply, PollsService } from './polls.service';
+import { HandlesRpc } from '@app/messaging';
+import { PollsService } from './polls.service';
 
 @Controller()
 export class PollsController {
   constructor(private readonly polls: PollsService) {}
 
-  @MessagePattern(PollsSubjects.create)
-  create(@Payload() request: CreatePollRequest): Promise<PollReply> {
+  @HandlesRpc(PollsRpc.create)
+  create(request: CreatePollRequest): Promise<PollReply> {
     return this.polls.create(request);
   }
 
-  @MessagePattern(PollsSubjects.update)
-  update(@Payload() request: UpdatePollRequest): Promise<PollReply> {
+  @HandlesRpc(PollsRpc.update)
+  update(request: UpdatePollRequest): Promise<PollReply> {
     return this.polls.update(request);
   }
 
-  @MessagePattern(PollsSubjects.close)
-  close(@Payload() request: PollIdRequest): Promise<PollReply> {
+  @HandlesRpc(PollsRpc.close)
+  close(request: PollIdRequest): Promise<PollReply> {
     return this.polls.close(request);
   }
 
-  @MessagePattern(PollsSubjects.delete)
-  delete(@Payload() request: PollIdRequest): Promise<PollDeletedReply> {
+  @HandlesRpc(PollsRpc.delete)
+  delete(request: PollIdRequest): Promise<PollDeletedReply> {
     return this.polls.delete(request);
   }
 
-  @MessagePattern(PollsSubjects.get)
-  get(@Payload() request: PollIdRequest): Promise<PollReply> {
+  @HandlesRpc(PollsRpc.get)
+  get(request: PollIdRequest): Promise<PollReply> {
     return this.polls.get(request);
   }
 
-  @MessagePattern(PollsSubjects.current)
-  current(@Payload() request: CurrentPollRequest): Promise<PollReply> {
+  @HandlesRpc(PollsRpc.current)
+  current(request: CurrentPollRequest): Promise<PollReply> {
     return this.polls.current(request);
   }
 
-  @MessagePattern(PollsSubjects.list)
-  list(@Payload() request: ListPollsRequest): Promise<PollListReply> {
+  @HandlesRpc(PollsRpc.list)
+  list(request: ListPollsRequest): Promise<PollListReply> {
     return this.polls.list(request);
   }
 
-  @MessagePattern(PollsSubjects.castVote)
-  castVote(@Payload() request: CastVoteRequest): Promise<PollReply> {
+  @HandlesRpc(PollsRpc.castVote)
+  castVote(request: CastVoteRequest): Promise<PollReply> {
     return this.polls.castVote(request);
   }
 
-  @MessagePattern(PollsSubjects.myVote)
-  myVote(@Payload() request: PollIdRequest): Promise<MyVoteReply> {
+  @HandlesRpc(PollsRpc.myVote)
+  myVote(request: PollIdRequest): Promise<MyVoteReply> {
     return this.polls.myVote(request);
   }
 
-  @MessagePattern(PollsSubjects.exportResults)
-  exportResults(@Payload() request: PollIdRequest): Promise<PollExportReply> {
+  @HandlesRpc(PollsRpc.exportResults)
+  exportResults(request: PollIdRequest): Promise<PollExportReply> {
     return this.polls.exportResults(request);
   }
 }

@@ -1,8 +1,9 @@
 import { randomBytes } from 'node:crypto';
 import { connect, NatsConnection } from 'nats';
 import { Client } from 'pg';
-import { ANONYMOUS, PollListReply, PollReply, PollsSubjects } from '@app/contracts';
-import { NatsRpcClient, RunningService, startService } from '@app/messaging';
+import { ANONYMOUS, PollsRpc } from '@app/contracts';
+import { RunningService, startService } from '@app/host';
+import { NatsRpcClient } from '@app/messaging';
 import { loadConfig } from '@app/runtime';
 import { createTestDatabase, TestDatabase } from '@test/support/test-database';
 import { TEST_NATS_URL } from '@test/support/test-nats';
@@ -80,14 +81,14 @@ describe('polls demo data', () => {
     expect(events).toEqual([]);
 
     const rpc = new NatsRpcClient(nc, 10000);
-    const current = await rpc.request<PollReply>(PollsSubjects.current, {
+    const current = await rpc.call(PollsRpc.current, {
       caller: ANONYMOUS,
       placement: 'sidebar',
     });
     expect(current.poll.id).toBe(expected[0].id);
     expect(current.poll.totalVotes).toBeGreaterThanOrEqual(300);
-    expect(current.poll.options.reduce((sum, option) => sum + option.percent, 0)).toBe(100);
-    const archive = await rpc.request<PollListReply>(PollsSubjects.list, {
+    expect(current.poll.options.reduce((sum, option) => sum + (option.percent ?? 0), 0)).toBe(100);
+    const archive = await rpc.call(PollsRpc.list, {
       caller: ANONYMOUS,
       query: { status: 'closed' },
     });

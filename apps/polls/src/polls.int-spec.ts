@@ -7,14 +7,14 @@ import {
   PollChangedSignal,
   PollClosedEvent,
   PollDraft,
-  PollListReply,
   PollReply,
-  PollsSubjects,
+  PollIdRequest,
+  PollsRpc,
+  RpcOperation,
   EventEnvelope,
-  MyVoteReply,
-  PollExportReply,
 } from '@app/contracts';
-import { NatsRpcClient, RemoteError, RunningService, startService } from '@app/messaging';
+import { RunningService, startService } from '@app/host';
+import { NatsNamespace, NatsRpcClient, RemoteError } from '@app/messaging';
 import { loadConfig } from '@app/runtime';
 import { createTestDatabase, TestDatabase } from '@test/support/test-database';
 import { TEST_NATS_URL } from '@test/support/test-nats';
@@ -74,7 +74,8 @@ describe('polls service over NATS', () => {
   const services: RunningService[] = [];
   const stream = `POLLS_TEST_${run.toUpperCase()}`;
 
-  const startCopy = async (): Promise<RunningService> => {
+  /** A copy of the service; `env` may give it other settings (and a namespace of its own to be reached in). */
+  const startCopy = async (env: NodeJS.ProcessEnv = {}): Promise<RunningService> => {
     const config = loadConfig(PollsEnv, {
       NATS_URL: TEST_NATS_URL,
       DATABASE_URL: db.url,
@@ -82,6 +83,8 @@ describe('polls service over NATS', () => {
       DEMO: 'false',
       LOG_LEVEL: 'error',
       POLL_SCHEDULER_INTERVAL_MS: '100',
+      POLL_VOTES_PER_ADDRESS_PER_HOUR: '0',
+      ...env,
     });
     // The stream captures nothing the service publishes: the outbox rows are what these tests read.
     const events = {
@@ -98,13 +101,20 @@ describe('polls service over NATS', () => {
     return service;
   };
 
-  const call = <T>(subject: string, data: unknown) => rpc.request<T>(subject, data);
+  /** Copies in namespaces of their own, each with a per-address vote cap (the default copy has none). */
+  const cappedClients = new Map<number, NatsRpcClient>();
+
+  const call = <TRequest extends object, TReply>(
+    operation: RpcOperation<TRequest, TReply>,
+    request: TRequest,
+  ) => rpc.call(operation, request);
   const create = (overrides: Partial<PollDraft> = {}) =>
-    call<PollReply>(PollsSubjects.create, { caller: editor, draft: draft(overrides) }).then(
-      (reply) => reply.poll,
-    );
-  const vote = (pollId: string, caller: Caller, optionIds: string[], addressCapPerHour = 0) =>
-    call<PollReply>(PollsSubjects.castVote, { caller, pollId, ballot: { optionIds }, addressCapPerHour });
+    call(PollsRpc.create, { caller: editor, draft: draft(overrides) }).then((reply) => reply.poll);
+  const vote = (pollId: string, caller: Caller, optionIds: string[], capPerHour = 0): Promise<PollReply> => {
+    const client = capPerHour === 0 ? rpc : cappedClients.get(capPerHour);
+    if (!client) throw new Error(`no copy runs with a cap of ${capPerHour}`);
+    return client.call(PollsRpc.castVote, { caller, pollId, ballot: { optionIds } });
+  };
 
   const one = async <T extends object>(sql: string, params: unknown[] = []): Promise<T> =>
     (await pg.query(sql, params)).rows[0] as T;
@@ -142,6 +152,11 @@ describe('polls service over NATS', () => {
     nc = await connect({ servers: TEST_NATS_URL.split(',') });
     rpc = new NatsRpcClient(nc, 20000);
     await startCopy();
+    for (const cap of [1, 7]) {
+      const namespace = new NatsNamespace(`cap${cap}_${run}`);
+      await startCopy({ POLL_VOTES_PER_ADDRESS_PER_HOUR: String(cap), NATS_PREFIX: namespace.prefix });
+      cappedClients.set(cap, new NatsRpcClient(nc, 20000, undefined, namespace));
+    }
   });
 
   afterAll(async () => {
@@ -156,19 +171,52 @@ describe('polls service over NATS', () => {
   });
 
   it('refuses editors’ subjects to a reader (403) and a vote without a reader identity (401)', async () => {
-    const asReader = await settle(call(PollsSubjects.create, { caller: reader(), draft: draft() }));
+    const asReader = await settle(call(PollsRpc.create, { caller: reader(), draft: draft() }));
     expect(asReader).toEqual({
       ok: false,
       error: expect.objectContaining({ status: 403, code: 'forbidden' }),
     });
     const poll = await create();
-    for (const subject of [PollsSubjects.close, PollsSubjects.delete, PollsSubjects.exportResults]) {
-      const refused = await settle(call(subject, { caller: reader(), pollId: poll.id }));
+    const editorsOnly: RpcOperation<PollIdRequest, unknown>[] = [
+      PollsRpc.close,
+      PollsRpc.delete,
+      PollsRpc.exportResults,
+    ];
+    for (const operation of editorsOnly) {
+      const refused = await settle(call(operation, { caller: reader(), pollId: poll.id }));
       expect(refused).toEqual({ ok: false, error: expect.objectContaining({ status: 403 }) });
     }
     const anonymous = { readerId: null, staffId: null, roles: [], addressHash: null };
     const refused = await settle(vote(poll.id, anonymous, [poll.options[0].id]));
     expect(refused).toEqual({ ok: false, error: expect.objectContaining({ status: 401 }) });
+  });
+
+  it('shows every caller only what the visibility rule lets them see, in every reply', async () => {
+    const poll = await create({ resultsVisibility: 'after_vote' });
+    const voter = reader();
+    await vote(poll.id, reader(), [poll.options[0].id]);
+    const onlyQuestion = expect.objectContaining({
+      totalVotes: null,
+      totalVoters: null,
+      options: poll.options.map(({ id, text }) => ({ id, text, votes: null, percent: null })),
+    });
+    expect((await call(PollsRpc.get, { caller: voter, pollId: poll.id })).poll).toEqual(onlyQuestion);
+    const listed = await call(PollsRpc.list, { caller: voter, query: { placement: poll.placement } });
+    expect(listed.items.find((item) => item.id === poll.id)).toEqual(onlyQuestion);
+    const voted = await vote(poll.id, voter, [poll.options[1].id]);
+    expect(voted.poll).toMatchObject({ totalVotes: 2, myVote: [poll.options[1].id] });
+    expect((await call(PollsRpc.get, { caller: editor, pollId: poll.id })).poll.totalVotes).toBe(2);
+
+    const hidden = await create({ resultsVisibility: 'after_close' });
+    const afterVote = await vote(hidden.id, reader(), [hidden.options[0].id]);
+    expect(afterVote.poll).toMatchObject({ totalVotes: null, myVote: [hidden.options[0].id] });
+
+    const scheduled = await create({ opensAt: new Date(Date.now() + 3600_000).toISOString() });
+    const unseen = await settle(call(PollsRpc.get, { caller: reader(), pollId: scheduled.id }));
+    expect(unseen).toEqual({ ok: false, error: expect.objectContaining({ status: 404 }) });
+    expect((await call(PollsRpc.get, { caller: editor, pollId: scheduled.id })).poll.status).toBe(
+      'scheduled',
+    );
   });
 
   it('counts 500 readers voting at once exactly, with counters equal to the vote rows', async () => {
@@ -193,11 +241,11 @@ describe('polls service over NATS', () => {
     counts.options.forEach((option) => expect(option.tallied).toBe(option.chosen));
     expect(counts.options.reduce((sum, option) => sum + option.chosen, 0)).toBe(500);
 
-    const { poll: seen } = await call<PollReply>(PollsSubjects.get, { caller: editor, pollId: poll.id });
+    const { poll: seen } = await call(PollsRpc.get, { caller: editor, pollId: poll.id });
     expect(seen.totalVotes).toBe(500);
     expect(seen.totalVoters).toBe(500);
     expect(seen.options.map((option) => option.votes)).toEqual(counts.options.map((option) => option.chosen));
-    expect(seen.options.reduce((sum, option) => sum + option.percent, 0)).toBe(100);
+    expect(seen.options.reduce((sum, option) => sum + (option.percent ?? 0), 0)).toBe(100);
 
     // Leading and trailing edge: at most one signal per 250 ms, and the last vote is announced. Gaps
     // are not measured here: arrival times jitter with the event loop (the throttle's unit test has them).
@@ -228,7 +276,7 @@ describe('polls service over NATS', () => {
     const counts = await countsOf(poll.id);
     expect(counts.ballots).toBe(1);
     expect(counts.options.map((option) => option.tallied)).toEqual([0, 1, 0, 0, 0]);
-    const mine = await call<MyVoteReply>(PollsSubjects.myVote, { caller: voter, pollId: poll.id });
+    const mine = await call(PollsRpc.myVote, { caller: voter, pollId: poll.id });
     expect(mine.optionIds).toEqual([poll.options[1].id]);
   });
 
@@ -236,7 +284,7 @@ describe('polls service over NATS', () => {
     const poll = await create();
     await vote(poll.id, reader(), [poll.options[0].id]);
     await vote(poll.id, reader(), [poll.options[2].id]);
-    const { poll: closed } = await call<PollReply>(PollsSubjects.close, { caller: editor, pollId: poll.id });
+    const { poll: closed } = await call(PollsRpc.close, { caller: editor, pollId: poll.id });
     expect(Date.parse(closed.closesAt!)).toBeLessThanOrEqual(Date.now());
     const before = await countsOf(poll.id);
 
@@ -247,7 +295,7 @@ describe('polls service over NATS', () => {
     });
     expect(await countsOf(poll.id)).toEqual(before);
 
-    const again = await settle(call(PollsSubjects.close, { caller: editor, pollId: poll.id }));
+    const again = await settle(call(PollsRpc.close, { caller: editor, pollId: poll.id }));
     expect(again).toEqual({
       ok: false,
       error: expect.objectContaining({ status: 409, code: 'poll_already_closed' }),
@@ -272,7 +320,7 @@ describe('polls service over NATS', () => {
       }
     });
     await waitFor(() => answered >= 100, 20000, 'the first votes to be answered');
-    const { poll: closed } = await call<PollReply>(PollsSubjects.close, { caller: editor, pollId: poll.id });
+    const { poll: closed } = await call(PollsRpc.close, { caller: editor, pollId: poll.id });
     closeAnswered = true;
     await Promise.all(workers);
 
@@ -349,18 +397,18 @@ describe('polls service over NATS', () => {
       ok: false,
       error: expect.objectContaining({ status: 422, code: 'poll_not_open' }),
     });
-    const none = await settle(call<PollReply>(PollsSubjects.current, { caller: voter, placement }));
+    const none = await settle(call(PollsRpc.current, { caller: voter, placement }));
     expect(none).toEqual({ ok: false, error: expect.objectContaining({ status: 404 }) });
 
     // The scheduler signals the opening with no request: caches learn that the status changed.
     await waitFor(() => signalled.some((at) => at >= opensAt.getTime()), 10000, 'the opening signal');
     subscription.unsubscribe();
     const accepted = await vote(poll.id, voter, [poll.options[0].id]);
-    expect(accepted.myVote).toEqual([poll.options[0].id]);
+    expect(accepted.poll.myVote).toEqual([poll.options[0].id]);
     expect(accepted.poll.totalVoters).toBe(1);
-    const current = await call<PollReply>(PollsSubjects.current, { caller: voter, placement });
+    const current = await call(PollsRpc.current, { caller: voter, placement });
     expect(current.poll.id).toBe(poll.id);
-    expect(current.myVote).toEqual([poll.options[0].id]);
+    expect(current.poll.myVote).toEqual([poll.options[0].id]);
   });
 
   it('records poll.closed exactly once per poll past its closesAt with two copies of the service', async () => {
@@ -398,7 +446,7 @@ describe('polls service over NATS', () => {
     const poll = await create();
     const multiple = await create({ multipleChoice: true, maxChoices: 2 });
     const closed = await create();
-    await call(PollsSubjects.close, { caller: editor, pollId: closed.id });
+    await call(PollsRpc.close, { caller: editor, pollId: closed.id });
     const earlier = reader();
     await vote(poll.id, earlier, [poll.options[4].id]);
     const [fresh, twice, capped1, capped2, both] = [reader(), reader(), reader(), reader(), reader()];
@@ -467,16 +515,16 @@ describe('polls service over NATS', () => {
     }
     expect((await countsOf(poll.id)).ballots).toBe(4);
     expect((await countsOf(closed.id)).ballots).toBe(0);
-    const mine = await call<MyVoteReply>(PollsSubjects.myVote, { caller: twice, pollId: poll.id });
+    const mine = await call(PollsRpc.myVote, { caller: twice, pollId: poll.id });
     expect(mine.optionIds).toEqual([poll.options[1].id]);
-    const none = await call<MyVoteReply>(PollsSubjects.myVote, { caller: capped2, pollId: poll.id });
+    const none = await call(PollsRpc.myVote, { caller: capped2, pollId: poll.id });
     expect(none.optionIds).toBeNull();
   });
 
   it('answers each of a burst of mixed votes over NATS with its own status', async () => {
     const poll = await create();
     const closed = await create();
-    await call(PollsSubjects.close, { caller: editor, pollId: closed.id });
+    await call(PollsRpc.close, { caller: editor, pollId: closed.id });
     const twice = reader();
     const shared = `burst-${run}`;
     const results = await Promise.all(
@@ -510,7 +558,7 @@ describe('polls service over NATS', () => {
     await vote(poll.id, reader(), [poll.options[0].id]);
 
     const removal = await settle(
-      call(PollsSubjects.update, { caller: editor, pollId: poll.id, changes: withoutLast }),
+      call(PollsRpc.update, { caller: editor, pollId: poll.id, changes: withoutLast }),
     );
     expect(removal).toEqual({
       ok: false,
@@ -521,7 +569,7 @@ describe('polls service over NATS', () => {
       question: 'Новый вопрос',
       options: [{ ...listed[2] }, { ...listed[0], text: 'Да, конечно' }, listed[1], { text: 'Другое' }],
     };
-    const { poll: edited } = await call<PollReply>(PollsSubjects.update, {
+    const { poll: edited } = await call(PollsRpc.update, {
       caller: editor,
       pollId: poll.id,
       changes,
@@ -539,7 +587,7 @@ describe('polls service over NATS', () => {
 
     const unvoted = await create({ options: ['Один', 'Два', 'Три'] });
     const trimmed = unvoted.options.slice(0, 2).map(({ id, text }) => ({ id, text }));
-    const { poll: shorter } = await call<PollReply>(PollsSubjects.update, {
+    const { poll: shorter } = await call(PollsRpc.update, {
       caller: editor,
       pollId: unvoted.id,
       changes: { options: trimmed },
@@ -568,7 +616,7 @@ describe('polls service over NATS', () => {
       if (!result.ok) expect(result).toHaveProperty('error.status', 400);
     }
     const both = await vote(multiple.id, reader(), [multiple.options[3].id, multiple.options[1].id]);
-    expect(both.myVote).toEqual([multiple.options[1].id, multiple.options[3].id]);
+    expect(both.poll.myVote).toEqual([multiple.options[1].id, multiple.options[3].id]);
     expect(both.poll).toMatchObject({ totalVotes: 2, totalVoters: 1 });
     const badDraft = await settle(create({ multipleChoice: true, maxChoices: 9 }));
     expect(badDraft).toEqual({ ok: false, error: expect.objectContaining({ status: 400 }) });
@@ -583,34 +631,36 @@ describe('polls service over NATS', () => {
       created.push(poll.id);
       if (i % 2 === 0) await vote(poll.id, voter, [poll.options[i].id]);
     }
-    await call(PollsSubjects.close, { caller: editor, pollId: created[0] });
+    await call(PollsRpc.close, { caller: editor, pollId: created[0] });
 
-    const current = await call<PollReply>(PollsSubjects.current, { caller: voter, placement });
+    const current = await call(PollsRpc.current, { caller: voter, placement });
     expect(current.poll.id).toBe(created[4]);
-    expect(current.myVote).toEqual([current.poll.options[4].id]);
+    expect(current.poll.myVote).toEqual([current.poll.options[4].id]);
 
     const seen: string[] = [];
     const myVotes: Record<string, string[]> = {};
     let cursor: string | undefined;
     do {
-      const page: PollListReply = await call(PollsSubjects.list, {
+      const page = await call(PollsRpc.list, {
         caller: voter,
         query: { placement, limit: 2, ...(cursor ? { cursor } : {}) },
       });
       seen.push(...page.items.map((item) => item.id));
-      Object.assign(myVotes, page.myVotes);
+      page.items.forEach((item) => {
+        if (item.myVote) myVotes[item.id] = item.myVote;
+      });
       cursor = page.nextCursor ?? undefined;
     } while (cursor);
     expect(seen).toEqual([...created].reverse());
     expect(Object.keys(myVotes).sort()).toEqual([created[0], created[2], created[4]].sort());
 
-    const closedOnly: PollListReply = await call(PollsSubjects.list, {
+    const closedOnly = await call(PollsRpc.list, {
       caller: voter,
       query: { placement, status: 'closed' },
     });
     expect(closedOnly.items.map((item) => item.id)).toEqual([created[0]]);
 
-    const exported = await call<PollExportReply>(PollsSubjects.exportResults, {
+    const exported = await call(PollsRpc.exportResults, {
       caller: editor,
       pollId: created[2],
     });
@@ -618,8 +668,8 @@ describe('polls service over NATS', () => {
       { hour: expect.stringMatching(/:00:00\.000Z$/), optionId: exported.poll.options[2].id, votes: 1 },
     ]);
 
-    await call(PollsSubjects.delete, { caller: editor, pollId: created[1] });
-    const gone = await settle(call(PollsSubjects.get, { caller: voter, pollId: created[1] }));
+    await call(PollsRpc.delete, { caller: editor, pollId: created[1] });
+    const gone = await settle(call(PollsRpc.get, { caller: voter, pollId: created[1] }));
     expect(gone).toEqual({ ok: false, error: expect.objectContaining({ status: 404 }) });
   });
 });

@@ -11,9 +11,12 @@ import {
   PAGE_LIMIT_DEFAULT,
   PollExportReply,
   PollIdRequest,
+  PollDeletedReply,
   PollListReply,
   PollReply,
   PollSnapshot,
+  PollView,
+  presentPoll,
   UnauthorizedError,
   UpdatePollRequest,
   ValidationFailedError,
@@ -42,11 +45,6 @@ import {
   VoteOutcome,
 } from './polls.repository';
 
-export interface PollDeletedReply {
-  pollId: string;
-  deleted: true;
-}
-
 const isEditor = (caller: Caller): boolean => hasRole(caller.roles, 'editor');
 
 /** Editors' subjects are checked here too: the gateway checks, but a service does not trust the network. */
@@ -59,7 +57,16 @@ function requireReader(caller: Caller): string {
   return caller.readerId;
 }
 
-const reply = ({ snapshot, myVote }: PollWithMyVote): PollReply => ({ poll: snapshot, myVote });
+/** Every poll this service gives away is shaped for its caller: the visibility rule is applied here. */
+function viewFor(caller: Caller, { snapshot, myVote }: PollWithMyVote): PollView | null {
+  return presentPoll(snapshot, { myVote, isEditor: isEditor(caller) }, new Date());
+}
+
+function reply(caller: Caller, found: PollWithMyVote | null): PollReply {
+  const poll = found && viewFor(caller, found);
+  if (!poll) throw new PollNotFoundError();
+  return { poll };
+}
 
 /** Runs of a batch that a deadlock or serialization failure rolled back, before its votes fail. */
 const BATCH_ATTEMPTS = 3;
@@ -99,7 +106,7 @@ export class PollsService implements OnApplicationBootstrap {
 
   // ---- readers ----
 
-  async castVote({ caller, pollId, ballot, addressCapPerHour }: CastVoteRequest): Promise<PollReply> {
+  async castVote({ caller, pollId, ballot }: CastVoteRequest): Promise<PollReply> {
     const readerId = requireReader(caller);
     let definition = await this.definitions.get(pollId);
     if (!definition) throw new PollNotFoundError();
@@ -118,12 +125,15 @@ export class PollsService implements OnApplicationBootstrap {
       readerId,
       addressHash: caller.addressHash,
       optionIds: choices,
-      capPerHour: addressCapPerHour,
+      capPerHour: this.config.POLL_VOTES_PER_ADDRESS_PER_HOUR,
     });
     switch (outcome.kind) {
       case 'ok':
         this.signals.resultsChanged(pollId);
-        return { poll: this.snapshotAfterVote(definition, outcome.tallies), myVote: choices };
+        return reply(caller, {
+          snapshot: this.snapshotAfterVote(definition, outcome.tallies),
+          myVote: choices,
+        });
       case 'already_voted':
         throw new AlreadyVotedError();
       case 'not_open':
@@ -145,15 +155,11 @@ export class PollsService implements OnApplicationBootstrap {
   }
 
   async get({ caller, pollId }: PollIdRequest): Promise<PollReply> {
-    const found = await this.repository.findPoll(pollId, caller.readerId);
-    if (!found) throw new PollNotFoundError();
-    return reply(found);
+    return reply(caller, await this.repository.findPoll(pollId, caller.readerId));
   }
 
   async current({ caller, placement }: CurrentPollRequest): Promise<PollReply> {
-    const found = await this.repository.findCurrent(placement, caller.readerId);
-    if (!found) throw new PollNotFoundError();
-    return reply(found);
+    return reply(caller, await this.repository.findCurrent(placement, caller.readerId));
   }
 
   async list({ caller, query }: ListPollsRequest): Promise<PollListReply> {
@@ -170,17 +176,12 @@ export class PollsService implements OnApplicationBootstrap {
     );
     const page = rows.slice(0, limit);
     const last = page[page.length - 1];
-    const myVotes: Record<string, string[]> = {};
-    page.forEach(({ snapshot, myVote }) => {
-      if (myVote !== null) myVotes[snapshot.id] = myVote;
-    });
     return {
-      items: page.map(({ snapshot }) => snapshot),
+      items: page.map((row) => viewFor(caller, row)).filter((view) => view !== null),
       nextCursor:
         rows.length > limit
           ? encodeCursor({ createdAt: last.snapshot.createdAt, id: last.snapshot.id })
           : null,
-      myVotes,
     };
   }
 
@@ -197,7 +198,7 @@ export class PollsService implements OnApplicationBootstrap {
     const { settings, options } = settleDraft(draft, new Date());
     const pollId = await this.repository.create(settings, options, caller.staffId ?? 'editor');
     this.signals.changed(pollId);
-    return this.editorView(pollId);
+    return reply(caller, await this.repository.findPoll(pollId, null));
   }
 
   async update({ caller, pollId, changes }: UpdatePollRequest): Promise<PollReply> {
@@ -208,7 +209,7 @@ export class PollsService implements OnApplicationBootstrap {
     if (!found) throw new PollNotFoundError();
     this.definitions.forget(pollId);
     this.signals.changed(pollId);
-    return this.editorView(pollId);
+    return reply(caller, await this.repository.findPoll(pollId, null));
   }
 
   async close({ caller, pollId }: PollIdRequest): Promise<PollReply> {
@@ -222,7 +223,7 @@ export class PollsService implements OnApplicationBootstrap {
       case 'closed':
         this.definitions.forget(pollId);
         this.signals.changed(pollId);
-        return { poll: outcome.snapshot, myVote: null };
+        return reply(caller, { snapshot: outcome.snapshot, myVote: null });
     }
   }
 
@@ -280,11 +281,5 @@ export class PollsService implements OnApplicationBootstrap {
     const poll = snapshotOf(definition, tallies);
     this.snapshots.set(tallies, { definition, poll });
     return poll;
-  }
-
-  private async editorView(pollId: string): Promise<PollReply> {
-    const found = await this.repository.findPoll(pollId, null);
-    if (!found) throw new PollNotFoundError();
-    return reply(found);
   }
 }

@@ -1,6 +1,7 @@
 import { Injectable, Logger, OnApplicationShutdown } from '@nestjs/common';
 import { connect, NatsConnection } from 'nats';
 import { natsServers } from './nats-servers';
+import { NatsNamespace } from './nats-namespace';
 
 /**
  * This process's own NATS connection for what is not request-reply: publishing signals, the outbox
@@ -15,10 +16,12 @@ export class NatsLink implements OnApplicationShutdown {
   constructor(
     private readonly servers: string,
     private readonly name: string,
+    /** Subjects this process publishes and subscribes to go through it (`NATS_PREFIX`). */
+    readonly namespace: NatsNamespace = NatsNamespace.none,
   ) {}
 
-  static async open(servers: string, name: string): Promise<NatsLink> {
-    const link = new NatsLink(servers, name);
+  static async open(servers: string, name: string, namespace?: NatsNamespace): Promise<NatsLink> {
+    const link = new NatsLink(servers, name, namespace);
     await link.connect();
     return link;
   }

@@ -1,17 +1,9 @@
-import { Controller, Get, Header, Param, Res } from '@nestjs/common';
-import { ApiExcludeEndpoint, ApiOkResponse, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
+import { Controller, Get, Res } from '@nestjs/common';
+import { ApiOkResponse, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
-import {
-  echoSubject,
-  HealthPingReply,
-  healthPingSubject,
-  NotFoundError,
-  SERVICES,
-  ServiceName,
-} from '@app/contracts';
+import { HealthPing, SERVICES, ServiceName } from '@app/contracts';
 import { NatsLink, NatsRpcClient } from '@app/messaging';
 import { DatabaseHealth } from '@app/persistence';
-import { MetricsRegistry } from '@app/runtime';
 import { SkipIdentity } from '../identity/access.decorators';
 
 /** Readiness asks each service with a short deadline, so a probe never waits for the full timeout. */
@@ -32,7 +24,6 @@ export class HealthController {
     private readonly rpc: NatsRpcClient,
     private readonly nats: NatsLink,
     private readonly database: DatabaseHealth,
-    private readonly metrics: MetricsRegistry,
   ) {}
 
   @Get('health/live')
@@ -59,28 +50,9 @@ export class HealthController {
     return { status: up ? 'up' : 'down', nats, database, services: byName };
   }
 
-  /** The cheapest route that crosses NATS: one request to a handler that does nothing. */
-  @Get('health/services/:service/echo')
-  @ApiOkResponse({ description: 'The service answered' })
-  async echo(@Param('service') service: string): Promise<{ ok: boolean }> {
-    if (!(SERVICES as readonly string[]).includes(service)) throw new NotFoundError('The service');
-    return this.rpc.request<{ ok: boolean }>(echoSubject(service as ServiceName), {});
-  }
-
-  @Get('metrics')
-  @ApiExcludeEndpoint()
-  @Header('Cache-Control', 'no-store')
-  async scrape(@Res() reply: FastifyReply): Promise<void> {
-    await reply.header('Content-Type', this.metrics.contentType).send(await this.metrics.text());
-  }
-
   private async pingService(service: ServiceName): Promise<boolean> {
     try {
-      const answer = await this.rpc.request<HealthPingReply>(
-        healthPingSubject(service),
-        {},
-        { timeoutMs: PING_TIMEOUT_MS },
-      );
+      const answer = await this.rpc.call(HealthPing[service], {}, { timeoutMs: PING_TIMEOUT_MS });
       return answer.database;
     } catch {
       return false;

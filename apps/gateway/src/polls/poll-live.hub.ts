@@ -1,10 +1,10 @@
 import { BeforeApplicationShutdown, Injectable, Logger } from '@nestjs/common';
-import { PollSnapshot, ServiceUnavailableError } from '@app/contracts';
-import { PollsGateway } from './polls.gateway';
+import { DomainError, ServiceUnavailableError } from '@app/contracts';
 import { PollsGatewaySettings } from './polls.settings';
 
 export interface LiveSubscriber {
-  send(snapshot: PollSnapshot): void | Promise<void>;
+  /** Reads the poll as this subscriber may see it and sends it (the cache shares the reads). */
+  refresh(): Promise<void>;
   close(): void;
 }
 
@@ -16,8 +16,8 @@ interface Channel {
 
 /**
  * Live results for the open SSE streams of this gateway copy. A change signal schedules one refresh per
- * poll, at most once per interval however many votes arrive, and that one snapshot goes to every
- * stream of the poll.
+ * poll, at most once per interval however many votes arrive; every stream of the poll then reads it
+ * through the gateway's cache, which asks the polls service once per kind of reader.
  */
 @Injectable()
 export class PollLiveHub implements BeforeApplicationShutdown {
@@ -25,10 +25,7 @@ export class PollLiveHub implements BeforeApplicationShutdown {
   private readonly channels = new Map<string, Channel>();
   private streams = 0;
 
-  constructor(
-    private readonly polls: PollsGateway,
-    private readonly settings: PollsGatewaySettings,
-  ) {}
+  constructor(private readonly settings: PollsGatewaySettings) {}
 
   /** Registers a stream; returns the function that unregisters it. 503 when this copy is at its limit. */
   join(pollId: string, subscriber: LiveSubscriber): () => void {
@@ -71,15 +68,18 @@ export class PollLiveHub implements BeforeApplicationShutdown {
   private async flush(pollId: string, channel: Channel): Promise<void> {
     channel.timer = undefined;
     channel.lastSentAt = Date.now();
-    try {
-      const snapshot = await this.polls.snapshot(pollId);
-      for (const subscriber of [...channel.subscribers]) {
-        if (snapshot) await subscriber.send(snapshot);
-        else subscriber.close();
+    for (const subscriber of [...channel.subscribers]) {
+      try {
+        await subscriber.refresh();
+      } catch (error) {
+        if (error instanceof DomainError && error.status === 404) {
+          subscriber.close();
+          continue;
+        }
+        // The polls service did not answer: the next signal or the streams' reconnect will catch up.
+        this.logger.warn(`could not refresh live results of ${pollId}: ${String(error)}`);
+        return;
       }
-    } catch (error) {
-      // The polls service did not answer: the next signal or the streams' reconnect will catch up.
-      this.logger.warn(`could not refresh live results of ${pollId}: ${String(error)}`);
     }
   }
 }

@@ -1,18 +1,9 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
 import { HttpAdapterHost } from '@nestjs/core';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import {
-  ANONYMOUS,
-  Caller,
-  isUuid,
-  POLL_LIMITS,
-  PollSnapshot,
-  pollStatus,
-  resultsVisible,
-} from '@app/contracts';
+import { ANONYMOUS, Caller, isUuid, POLL_LIMITS, PollView, reshapeView } from '@app/contracts';
 import { CallerResolver } from '../identity/caller.resolver';
 import { PollCache } from './poll.cache';
-import { PollsGateway } from './polls.gateway';
 
 const POLL_ROUTE = '/api/v1/polls/:id';
 const CURRENT_ROUTE = '/api/v1/polls/current';
@@ -28,12 +19,11 @@ const MAX_BODIES_PER_SNAPSHOT = 64;
  */
 @Injectable()
 export class PollReadFastPath implements OnModuleInit {
-  private readonly bodies = new WeakMap<PollSnapshot, Map<string, string>>();
+  private readonly bodies = new WeakMap<PollView, Map<string, string>>();
 
   constructor(
     private readonly adapterHost: HttpAdapterHost,
     private readonly cache: PollCache,
-    private readonly polls: PollsGateway,
     private readonly resolver: CallerResolver,
   ) {}
 
@@ -53,34 +43,35 @@ export class PollReadFastPath implements OnModuleInit {
     if (request.headers.authorization !== undefined) return false;
     const pollId = route === POLL_ROUTE ? this.pollIdOf(request) : this.currentPollIdOf(request);
     if (!pollId) return false;
-    const snapshot = this.cache.peekSnapshot(pollId);
-    if (!snapshot) return false;
     const caller = this.readerOf(request);
     if (!caller) return false;
     const myVote = caller.readerId ? this.cache.peekVote(pollId, caller.readerId) : null;
     if (myVote === undefined) return false;
+    const now = new Date();
+    const cached = this.cache.lookup(pollId, { myVote, isEditor: false }, now);
+    // A miss, and "no such poll" (answered as a problem document by the route), go the long way.
+    if (cached?.kind !== 'view') return false;
     void reply
       .header('content-type', 'application/json; charset=utf-8')
-      .send(this.body(snapshot, caller, myVote));
+      .send(this.body(cached.view, myVote, now));
     return true;
   }
 
   /**
-   * The JSON of a view depends on the snapshot, its status now, whether results show and the caller's
-   * choices; it is kept per snapshot (dropped with it) rather than rebuilt for every read.
+   * The JSON of a view depends on the cached view, its status now and the caller's choices; it is kept
+   * per cached view (dropped with it) rather than rebuilt for every read.
    */
-  private body(snapshot: PollSnapshot, caller: Caller, myVote: string[] | null): string {
-    const now = new Date();
-    const visible = resultsVisible(snapshot, { myVote, isEditor: false }, now);
-    const key = `${pollStatus(snapshot, now)}|${visible}|${myVote?.join(',') ?? '-'}`;
-    let bodies = this.bodies.get(snapshot);
+  private body(view: PollView, myVote: string[] | null, now: Date): string {
+    const shown = reshapeView(view, myVote, now);
+    const key = `${shown.status}|${myVote?.join(',') ?? '-'}`;
+    let bodies = this.bodies.get(view);
     if (!bodies) {
       bodies = new Map();
-      this.bodies.set(snapshot, bodies);
+      this.bodies.set(view, bodies);
     }
     let body = bodies.get(key);
     if (body === undefined) {
-      body = JSON.stringify(this.polls.present(snapshot, caller, myVote));
+      body = JSON.stringify(shown);
       if (bodies.size < MAX_BODIES_PER_SNAPSHOT) bodies.set(key, body);
     }
     return body;

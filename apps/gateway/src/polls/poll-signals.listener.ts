@@ -23,7 +23,7 @@ export class PollSignalsListener implements OnApplicationBootstrap {
 
   onApplicationBootstrap(): void {
     // Ends with the connection, which NatsLink drains at shutdown.
-    this.nats.nc.subscribe(POLL_CHANGED_SIGNAL, {
+    this.nats.nc.subscribe(this.nats.namespace.subject(POLL_CHANGED_SIGNAL), {
       callback: (error, message) => {
         if (error) return this.logger.warn(`signal subscription: ${error.message}`);
         try {

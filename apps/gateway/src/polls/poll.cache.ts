@@ -1,53 +1,91 @@
-import { PollSnapshot } from '@app/contracts';
+import { accessOfView, PollAccess, pollAccess, PollView, PollViewer } from '@app/contracts';
 
-interface SnapshotEntry {
-  snapshot: PollSnapshot | null;
-  /** When the entry must be read again even without a change signal (a signal may be lost). */
+type ShownAccess = Exclude<PollAccess, 'none'>;
+
+interface Timed<T> {
+  value: T;
+  /** When it must be read again even without a change signal (a signal may be lost). */
   expiresAt: number;
 }
+
+interface PollEntry {
+  /** The poll as the polls service showed it to a caller with that access (their vote left out). */
+  views: Partial<Record<ShownAccess, Timed<PollView>>>;
+  /** The service answered 404 to a reader: no such poll, or not open to readers yet. */
+  missing?: Timed<true>;
+}
+
+/** What the cache knows for one viewer: a view to show, that there is none, or nothing yet. */
+export type CachedPoll = { kind: 'view'; view: PollView } | { kind: 'missing' } | undefined;
 
 const MAX_POLLS = 5000;
 const MAX_VOTERS_PER_POLL = 50000;
 
 /**
- * The gateway's memory of polls, so repeated reads cost no NATS round trip. Entries are dropped when
- * the polls service signals a change (every gateway copy hears it) and expire after a TTL in case a
- * signal was lost. Concurrent misses for one poll share one request. Nothing here is the only copy of
+ * The gateway's memory of polls, so repeated reads cost no NATS round trip. It holds only views the
+ * polls service made for some caller, each filed under the access it was made for; a view is shown
+ * to another caller only when the contracts' `pollAccess` gives that caller the same access, so the
+ * cache never shows more than the service would. Entries are dropped when the polls service signals a
+ * change (every gateway copy hears it) and expire after a TTL in case a signal was lost. Concurrent
+ * misses for one poll and one kind of caller share one request. Nothing here is the only copy of
  * anything: it can be dropped at any time.
  */
 export class PollCache {
-  private readonly snapshots = new Map<string, SnapshotEntry>();
-  private readonly loading = new Map<string, Promise<PollSnapshot | null>>();
+  private readonly entries = new Map<string, PollEntry>();
+  private readonly loading = new Map<string, Promise<PollView | null>>();
   /** Bumped on every invalidation, so a load that started before a change is not stored after it. */
   private readonly generations = new Map<string, number>();
   private readonly votes = new Map<string, Map<string, string[] | null>>();
-  private readonly currentByPlacement = new Map<string, { pollId: string | null; expiresAt: number }>();
+  private readonly currentByPlacement = new Map<string, Timed<string | null>>();
 
   constructor(
     private readonly ttlMs: number,
     private readonly now: () => number = Date.now,
   ) {}
 
-  async snapshot(pollId: string, load: () => Promise<PollSnapshot | null>): Promise<PollSnapshot | null> {
-    const entry = this.snapshots.get(pollId);
-    if (entry && entry.expiresAt > this.now()) return entry.snapshot;
-    const pending = this.loading.get(pollId);
+  /** What this viewer may be shown from memory, if anything is known. Editors are never served here. */
+  lookup(pollId: string, viewer: PollViewer, now: Date): CachedPoll {
+    const entry = this.entries.get(pollId);
+    if (!entry) return undefined;
+    const at = this.now();
+    const views = [entry.views.results, entry.views.question].filter(
+      (timed): timed is Timed<PollView> => timed !== undefined && timed.expiresAt > at,
+    );
+    if (views.length === 0)
+      return entry.missing && entry.missing.expiresAt > at ? { kind: 'missing' } : undefined;
+    const access = pollAccess(views[0].value, viewer, now);
+    if (access === 'none') return { kind: 'missing' };
+    const timed = entry.views[access];
+    return timed && timed.expiresAt > at ? { kind: 'view', view: timed.value } : undefined;
+  }
+
+  /**
+   * Loads what the service shows one kind of caller (`group`: callers who would all be shown the
+   * same) once for every concurrent miss, and keeps it unless the poll changed meanwhile.
+   */
+  load(pollId: string, group: string, fetch: () => Promise<PollView | null>): Promise<PollView | null> {
+    const key = `${pollId}|${group}`;
+    const pending = this.loading.get(key);
     if (pending) return pending;
     const generation = this.generation(pollId);
-    const promise = load()
-      .then((snapshot) => {
-        if (this.generation(pollId) === generation) this.store(pollId, snapshot);
-        return snapshot;
+    const promise = fetch()
+      .then((view) => {
+        if (this.generation(pollId) === generation) {
+          if (view) this.store(view);
+          else this.storeMissing(pollId);
+        }
+        return view;
       })
-      .finally(() => this.loading.delete(pollId));
-    this.loading.set(pollId, promise);
+      .finally(() => this.loading.delete(key));
+    this.loading.set(key, promise);
     return promise;
   }
 
-  /** The cached snapshot if it is fresh (null: known not to exist); undefined when it must be loaded. */
-  peekSnapshot(pollId: string): PollSnapshot | null | undefined {
-    const entry = this.snapshots.get(pollId);
-    return entry && entry.expiresAt > this.now() ? entry.snapshot : undefined;
+  /** A fresh view from a write (a vote, an edit) replaces what was known of the poll at once. */
+  put(view: PollView): void {
+    this.bump(view.id);
+    this.entries.delete(view.id);
+    this.store(view);
   }
 
   /** The reader's known choices (null: known not to have voted); undefined when unknown here. */
@@ -55,18 +93,12 @@ export class PollCache {
     return this.votes.get(pollId)?.get(readerId);
   }
 
-  /** A fresh snapshot from a write (a vote, an edit) replaces the cached one at once. */
-  put(snapshot: PollSnapshot): void {
-    this.bump(snapshot.id);
-    this.store(snapshot.id, snapshot);
-  }
-
   async myVote(
     pollId: string,
     readerId: string,
     load: () => Promise<string[] | null>,
   ): Promise<string[] | null> {
-    const known = this.votes.get(pollId)?.get(readerId);
+    const known = this.peekVote(pollId, readerId);
     if (known !== undefined) return known;
     const optionIds = await load();
     this.rememberVote(pollId, readerId, optionIds);
@@ -85,11 +117,11 @@ export class PollCache {
 
   currentPollId(placement: string): string | null | undefined {
     const entry = this.currentByPlacement.get(placement);
-    return entry && entry.expiresAt > this.now() ? entry.pollId : undefined;
+    return entry && entry.expiresAt > this.now() ? entry.value : undefined;
   }
 
   rememberCurrent(placement: string, pollId: string | null): void {
-    this.currentByPlacement.set(placement, { pollId, expiresAt: this.now() + this.ttlMs });
+    this.currentByPlacement.set(placement, { value: pollId, expiresAt: this.now() + this.ttlMs });
   }
 
   /**
@@ -98,7 +130,7 @@ export class PollCache {
    */
   invalidate(pollId: string): void {
     this.bump(pollId);
-    this.snapshots.delete(pollId);
+    this.entries.delete(pollId);
     const voters = this.votes.get(pollId);
     if (voters) for (const [reader, vote] of voters) if (vote === null) voters.delete(reader);
     // Any change may change which poll is current for a placement.
@@ -110,12 +142,32 @@ export class PollCache {
     this.votes.delete(pollId);
   }
 
-  private store(pollId: string, snapshot: PollSnapshot | null): void {
-    if (this.snapshots.size >= MAX_POLLS && !this.snapshots.has(pollId)) {
-      const oldest = this.snapshots.keys().next().value;
-      if (oldest !== undefined) this.snapshots.delete(oldest);
+  private store(view: PollView): void {
+    const entry = this.entryOf(view.id);
+    entry.views[accessOfView(view)] = {
+      value: { ...view, myVote: null },
+      expiresAt: this.now() + this.ttlMs,
+    };
+    entry.missing = undefined;
+  }
+
+  private storeMissing(pollId: string): void {
+    const entry = this.entryOf(pollId);
+    entry.views = {};
+    entry.missing = { value: true, expiresAt: this.now() + this.ttlMs };
+  }
+
+  private entryOf(pollId: string): PollEntry {
+    let entry = this.entries.get(pollId);
+    if (!entry) {
+      if (this.entries.size >= MAX_POLLS) {
+        const oldest = this.entries.keys().next().value;
+        if (oldest !== undefined) this.entries.delete(oldest);
+      }
+      entry = { views: {} };
+      this.entries.set(pollId, entry);
     }
-    this.snapshots.set(pollId, { snapshot, expiresAt: this.now() + this.ttlMs });
+    return entry;
   }
 
   private generation(pollId: string): number {

@@ -19,7 +19,6 @@ export class PollsGatewayModule {
         {
           provide: PollsGatewaySettings,
           useValue: new PollsGatewaySettings(
-            env.POLL_VOTES_PER_ADDRESS_PER_HOUR,
             env.POLL_CACHE_TTL_MS,
             env.POLL_LIVE_INTERVAL_MS,
             env.POLL_LIVE_MAX_STREAMS,

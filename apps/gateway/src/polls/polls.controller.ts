@@ -18,13 +18,13 @@ import {
   PollDraft,
   PollListQuery,
   PollPage,
-  PollSnapshot,
   PollView,
   VoteBallot,
 } from '@app/contracts';
 import { CurrentCaller, RequireReader, RequireRole } from '../identity/access.decorators';
 import { UuidParam } from '../http/uuid.param';
 import { openSseStream, SseStream } from '../http/sse.stream';
+import { LimitStreamsPerAddress } from '../http/stream-quota.interceptor';
 import { PollsGateway } from './polls.gateway';
 import { PollLiveHub } from './poll-live.hub';
 import { resultsCsv } from './results.csv';
@@ -110,6 +110,7 @@ export class PollsController {
   }
 
   @Get(':id/live')
+  @LimitStreamsPerAddress()
   @ApiProduces('text/event-stream')
   @ApiOkResponse({ description: 'Server-Sent Events: `results` with the poll whenever its results change' })
   async liveResults(
@@ -122,11 +123,7 @@ export class PollsController {
     const opened: { sse?: SseStream } = {};
     // Joined before the stream opens, so a copy at its stream limit can still answer with a problem.
     const leave = this.live.join(id, {
-      send: async (snapshot: PollSnapshot) =>
-        opened.sse?.send(
-          'results',
-          this.polls.present(snapshot, caller, await this.polls.myVote(id, caller)),
-        ),
+      refresh: async () => opened.sse?.send('results', await this.polls.get(id, caller)),
       close: () => opened.sse?.close(),
     });
     const sse = openSseStream(request, reply);

@@ -1,53 +1,55 @@
 import { Injectable } from '@nestjs/common';
 import {
-  ANONYMOUS,
   Caller,
   hasRole,
-  MyVoteReply,
   NotFoundError,
   PollChanges,
   PollDraft,
   PollExportReply,
   PollListQuery,
-  PollListReply,
-  PollReply,
-  PollSnapshot,
-  PollsSubjects,
+  PollsRpc,
   PollView,
-  presentPoll,
+  reshapeView,
   VoteBallot,
 } from '@app/contracts';
 import { NatsRpcClient, RemoteError } from '@app/messaging';
 import { PollCache } from './poll.cache';
-import { PollsGatewaySettings } from './polls.settings';
+
+const isEditor = (caller: Caller): boolean => hasRole(caller.roles, 'editor');
 
 /**
- * The gateway's side of polls: reads served from the cache where possible, writes sent to the polls
- * service, and every answer shaped for its caller by the contract's visibility rule.
+ * The gateway's side of polls: writes go to the polls service, reads are answered from the cache of
+ * views the service made where the contracts' access rule allows, and from the service otherwise.
+ * Editors always read from the service.
  */
 @Injectable()
 export class PollsGateway {
   constructor(
     private readonly rpc: NatsRpcClient,
     private readonly cache: PollCache,
-    private readonly settings: PollsGatewaySettings,
   ) {}
 
   async get(pollId: string, caller: Caller): Promise<PollView> {
-    const snapshot = await this.snapshot(pollId);
-    if (!snapshot) throw new NotFoundError('The poll');
-    return this.present(snapshot, caller, await this.myVote(pollId, caller));
+    if (isEditor(caller)) return this.remember(await this.fetch(pollId, caller, true));
+    const myVote = await this.myVote(pollId, caller);
+    const now = new Date();
+    const cached = this.cache.lookup(pollId, { myVote, isEditor: false }, now);
+    if (cached?.kind === 'missing') throw new NotFoundError('The poll');
+    if (cached?.kind === 'view') return reshapeView(cached.view, myVote, now);
+    // Readers who have voted may see more than those who have not; each kind shares one request.
+    const group = myVote === null ? 'not-voted' : 'voted';
+    const view = await this.cache.load(pollId, group, () => this.fetch(pollId, caller, false));
+    if (!view) throw new NotFoundError('The poll');
+    return reshapeView(view, myVote, now);
   }
 
   async current(placement: string, caller: Caller): Promise<PollView> {
     let pollId = this.cache.currentPollId(placement);
     if (pollId === undefined) {
-      const reply = await this.optional(() =>
-        this.rpc.request<PollReply>(PollsSubjects.current, { caller: ANONYMOUS, placement }),
-      );
+      const reply = await this.optional(() => this.rpc.call(PollsRpc.current, { caller, placement }));
       pollId = reply?.poll.id ?? null;
-      if (reply) this.cache.put(reply.poll);
       this.cache.rememberCurrent(placement, pollId);
+      if (reply) return this.remember(reply.poll);
     }
     if (!pollId) throw new NotFoundError('An open poll for this placement');
     return this.get(pollId, caller);
@@ -57,73 +59,57 @@ export class PollsGateway {
     query: PollListQuery,
     caller: Caller,
   ): Promise<{ items: PollView[]; nextCursor: string | null }> {
-    const reply = await this.rpc.request<PollListReply>(PollsSubjects.list, { caller, query });
-    return {
-      items: reply.items.map((poll) => this.present(poll, caller, reply.myVotes[poll.id] ?? null)),
-      nextCursor: reply.nextCursor,
-    };
+    return this.rpc.call(PollsRpc.list, { caller, query });
   }
 
   async vote(pollId: string, ballot: VoteBallot, caller: Caller): Promise<PollView> {
-    const reply = await this.rpc.request<PollReply>(PollsSubjects.castVote, {
-      caller,
-      pollId,
-      ballot,
-      addressCapPerHour: this.settings.votesPerAddressPerHour,
-    });
-    this.cache.put(reply.poll);
-    if (caller.readerId) this.cache.rememberVote(pollId, caller.readerId, reply.myVote);
-    return this.present(reply.poll, caller, reply.myVote);
+    const reply = await this.rpc.call(PollsRpc.castVote, { caller, pollId, ballot });
+    if (caller.readerId) this.cache.rememberVote(pollId, caller.readerId, reply.poll.myVote);
+    return this.remember(reply.poll);
   }
 
   async create(draft: PollDraft, caller: Caller): Promise<PollView> {
-    return this.write(PollsSubjects.create, { caller, draft }, caller);
+    return this.remember((await this.rpc.call(PollsRpc.create, { caller, draft })).poll);
   }
 
   async update(pollId: string, changes: PollChanges, caller: Caller): Promise<PollView> {
-    return this.write(PollsSubjects.update, { caller, pollId, changes }, caller);
+    return this.remember((await this.rpc.call(PollsRpc.update, { caller, pollId, changes })).poll);
   }
 
   async close(pollId: string, caller: Caller): Promise<PollView> {
-    return this.write(PollsSubjects.close, { caller, pollId }, caller);
+    return this.remember((await this.rpc.call(PollsRpc.close, { caller, pollId })).poll);
   }
 
   async delete(pollId: string, caller: Caller): Promise<void> {
-    await this.rpc.request<unknown>(PollsSubjects.delete, { caller, pollId });
+    await this.rpc.call(PollsRpc.delete, { caller, pollId });
     this.cache.forget(pollId);
   }
 
   exportResults(pollId: string, caller: Caller): Promise<PollExportReply> {
-    return this.rpc.request<PollExportReply>(PollsSubjects.exportResults, { caller, pollId });
-  }
-
-  /** The shared, caller-independent snapshot (null: no such poll), from the cache when fresh. */
-  snapshot(pollId: string): Promise<PollSnapshot | null> {
-    return this.cache.snapshot(pollId, async () => {
-      const reply = await this.optional(() =>
-        this.rpc.request<PollReply>(PollsSubjects.get, { caller: ANONYMOUS, pollId }),
-      );
-      return reply?.poll ?? null;
-    });
+    return this.rpc.call(PollsRpc.exportResults, { caller, pollId });
   }
 
   myVote(pollId: string, caller: Caller): Promise<string[] | null> {
     const readerId = caller.readerId;
     if (!readerId) return Promise.resolve(null);
     return this.cache.myVote(pollId, readerId, async () => {
-      const reply = await this.rpc.request<MyVoteReply>(PollsSubjects.myVote, { caller, pollId });
+      const reply = await this.rpc.call(PollsRpc.myVote, { caller, pollId });
       return reply.optionIds;
     });
   }
 
-  present(snapshot: PollSnapshot, caller: Caller, myVote: string[] | null): PollView {
-    return presentPoll(snapshot, { myVote, isEditor: hasRole(caller.roles, 'editor') }, new Date());
+  /** A view the service just made replaces what the cache knew of the poll. */
+  private remember(view: PollView): PollView {
+    this.cache.put(view);
+    return view;
   }
 
-  private async write(subject: string, payload: object, caller: Caller): Promise<PollView> {
-    const reply = await this.rpc.request<PollReply>(subject, payload);
-    this.cache.put(reply.poll);
-    return this.present(reply.poll, caller, reply.myVote);
+  /** The service's view for this caller; null when it answers 404 (cached like any answer). */
+  private async fetch(pollId: string, caller: Caller, required: true): Promise<PollView>;
+  private async fetch(pollId: string, caller: Caller, required: false): Promise<PollView | null>;
+  private async fetch(pollId: string, caller: Caller, required: boolean): Promise<PollView | null> {
+    const call = () => this.rpc.call(PollsRpc.get, { caller, pollId });
+    return required ? (await call()).poll : ((await this.optional(call))?.poll ?? null);
   }
 
   /** A 404 from the service becomes null, so "no such poll" can be cached like any answer. */

@@ -1,5 +1,5 @@
 import { DynamicModule, Module } from '@nestjs/common';
-import { NatsLink, NatsRpcClient } from '@app/messaging';
+import { NatsLink, NatsNamespace, NatsRpcClient } from '@app/messaging';
 import { MetricsRegistry } from '@app/runtime';
 import type { GatewayEnv } from '../gateway.config';
 
@@ -12,11 +12,15 @@ export class ServiceClientsModule {
       global: true,
       providers: [
         { provide: MetricsRegistry, useValue: metrics },
-        { provide: NatsLink, useFactory: () => NatsLink.open(env.NATS_URL, 'gateway') },
+        {
+          provide: NatsLink,
+          useFactory: () => NatsLink.open(env.NATS_URL, 'gateway', new NatsNamespace(env.NATS_PREFIX)),
+        },
         {
           provide: NatsRpcClient,
           inject: [NatsLink],
-          useFactory: (link: NatsLink) => new NatsRpcClient(link.nc, env.NATS_REQUEST_TIMEOUT_MS, metrics),
+          useFactory: (link: NatsLink) =>
+            new NatsRpcClient(link.nc, env.NATS_REQUEST_TIMEOUT_MS, metrics, link.namespace),
         },
       ],
       exports: [MetricsRegistry, NatsLink, NatsRpcClient],

@@ -1,4 +1,4 @@
-import { pollStatus, presentPoll, resultsVisible } from './poll-presentation';
+import { pollAccess, pollStatus, presentPoll, reshapeView, resultsVisible } from './poll-presentation';
 import type { PollSnapshot, ResultsVisibility } from './poll.model';
 
 const NOW = new Date('2026-11-26T12:00:00Z');
@@ -58,9 +58,41 @@ describe('results visibility', () => {
       NOW,
     );
     expect(view).toMatchObject({ status: 'open', totalVotes: null, totalVoters: null, myVote: ['b'] });
-    expect(view.options).toEqual([
+    expect(view?.options).toEqual([
       { id: 'a', text: 'В горы', votes: null, percent: null },
       { id: 'b', text: 'К озеру', votes: null, percent: null },
     ]);
+  });
+});
+
+describe('poll access', () => {
+  const reader = { myVote: null, isEditor: false };
+  const editor = { myVote: null, isEditor: true };
+
+  it('keeps a scheduled poll from readers and shows it to editors', () => {
+    const scheduled = snapshot({ opensAt: hoursFromNow(1) });
+    expect(pollAccess(scheduled, reader, NOW)).toBe('none');
+    expect(presentPoll(scheduled, reader, NOW)).toBeNull();
+    expect(pollAccess(scheduled, editor, NOW)).toBe('results');
+    expect(presentPoll(scheduled, editor, NOW)?.status).toBe('scheduled');
+  });
+
+  it('gives the question alone while results are hidden, and the results once they show', () => {
+    const afterVote = snapshot({ resultsVisibility: 'after_vote' });
+    expect(pollAccess(afterVote, reader, NOW)).toBe('question');
+    expect(pollAccess(afterVote, { myVote: ['a'], isEditor: false }, NOW)).toBe('results');
+  });
+});
+
+describe('reshaping a view for another viewer', () => {
+  it('changes only the status the clock moved and the viewer’s own choices', () => {
+    const view = presentPoll(
+      snapshot({ closesAt: hoursFromNow(1) }),
+      { myVote: ['a'], isEditor: false },
+      NOW,
+    )!;
+    const later = new Date(NOW.getTime() + 2 * 3600_000);
+    expect(reshapeView(view, null, later)).toEqual({ ...view, status: 'closed', myVote: null });
+    expect(reshapeView(view, ['a'], NOW)).toBe(view);
   });
 });

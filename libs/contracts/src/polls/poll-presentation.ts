@@ -1,10 +1,17 @@
-import type { PollSnapshot, PollStatus, PollView } from './poll.model';
+import type { PollSnapshot, PollStatus, PollView, ResultsVisibility } from './poll.model';
+
+/** The part of a poll that decides who sees what; a snapshot and a view both have it. */
+export interface PollVisibilityFacts {
+  opensAt: string;
+  closesAt: string | null;
+  resultsVisibility: ResultsVisibility;
+}
 
 /**
  * A poll's status follows from its dates, so any holder of a snapshot (the service, a gateway cache)
  * computes the same answer at any moment without being told that time has passed.
  */
-export function pollStatus(poll: Pick<PollSnapshot, 'opensAt' | 'closesAt'>, now: Date): PollStatus {
+export function pollStatus(poll: Pick<PollVisibilityFacts, 'opensAt' | 'closesAt'>, now: Date): PollStatus {
   const at = now.getTime();
   if (poll.closesAt !== null && Date.parse(poll.closesAt) <= at) return 'closed';
   if (Date.parse(poll.opensAt) > at) return 'scheduled';
@@ -14,12 +21,12 @@ export function pollStatus(poll: Pick<PollSnapshot, 'opensAt' | 'closesAt'>, now
 export interface PollViewer {
   /** The caller's choices in this poll, or null when the caller has not voted (or is anonymous). */
   myVote: string[] | null;
-  /** Editors (and admins) always see results. */
+  /** Editors (and admins) always see results, and scheduled polls. */
   isEditor: boolean;
 }
 
 /** Whether the visibility rule lets this viewer see the results now. */
-export function resultsVisible(poll: PollSnapshot, viewer: PollViewer, now: Date): boolean {
+export function resultsVisible(poll: PollVisibilityFacts, viewer: PollViewer, now: Date): boolean {
   if (viewer.isEditor) return true;
   switch (poll.resultsVisibility) {
     case 'always':
@@ -31,9 +38,32 @@ export function resultsVisible(poll: PollSnapshot, viewer: PollViewer, now: Date
   }
 }
 
-/** What one caller sees of a poll: results hidden (null) while the visibility rule says so. */
-export function presentPoll(poll: PollSnapshot, viewer: PollViewer, now: Date): PollView {
-  const visible = resultsVisible(poll, viewer, now);
+/**
+ * What a viewer may see of a poll: nothing (a scheduled poll is the editors' until it opens), the
+ * question and options without counts, or the results too. The one rule the polls service applies to
+ * every reply and a gateway cache applies to every answer it gives from memory.
+ */
+export type PollAccess = 'none' | 'question' | 'results';
+
+export function pollAccess(poll: PollVisibilityFacts, viewer: PollViewer, now: Date): PollAccess {
+  if (viewer.isEditor) return 'results';
+  if (pollStatus(poll, now) === 'scheduled') return 'none';
+  return resultsVisible(poll, viewer, now) ? 'results' : 'question';
+}
+
+/** The access a view was made for: a view carries results exactly when they were visible. */
+export function accessOfView(view: PollView): Exclude<PollAccess, 'none'> {
+  return view.totalVotes === null ? 'question' : 'results';
+}
+
+/**
+ * What one viewer sees of a poll: null when they may not see it at all, counts and percents hidden
+ * (null) while the visibility rule says so.
+ */
+export function presentPoll(poll: PollSnapshot, viewer: PollViewer, now: Date): PollView | null {
+  const access = pollAccess(poll, viewer, now);
+  if (access === 'none') return null;
+  const visible = access === 'results';
   return {
     id: poll.id,
     question: poll.question,
@@ -56,4 +86,18 @@ export function presentPoll(poll: PollSnapshot, viewer: PollViewer, now: Date): 
       percent: visible ? option.percent : null,
     })),
   };
+}
+
+/**
+ * A view made for one viewer, shown to another who has the same access: only the caller's own choices
+ * and the date-driven status differ. Callers must have checked `pollAccess` for the new viewer.
+ */
+export function reshapeView(view: PollView, myVote: string[] | null, now: Date): PollView {
+  const status = pollStatus(view, now);
+  return status === view.status && sameVote(view.myVote, myVote) ? view : { ...view, status, myVote };
+}
+
+function sameVote(a: string[] | null, b: string[] | null): boolean {
+  if (a === null || b === null) return a === b;
+  return a.length === b.length && a.every((id, i) => id === b[i]);
 }

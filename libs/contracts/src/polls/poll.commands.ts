@@ -6,19 +6,17 @@ import {
   ArrayUnique,
   IsArray,
   IsIn,
-  IsInt,
   IsString,
   IsUUID,
   Length,
   Matches,
-  Min,
   ValidateNested,
 } from 'class-validator';
 import { Caller } from '../identity/caller';
 import { PageQuery } from '../common/page';
 import { OptionalNotNull } from '../validation/optional-not-null.decorator';
 import { SingleLine } from '../validation/single-line.decorator';
-import { PollSnapshot, ResultsVisibility } from './poll.model';
+import { PollSnapshot, PollView, ResultsVisibility } from './poll.model';
 import {
   ArticleIdField,
   DateTimeField,
@@ -184,14 +182,6 @@ export class CastVoteRequest extends PollIdRequest {
   @ValidateNested()
   @Type(() => VoteBallot)
   ballot: VoteBallot;
-
-  /**
-   * Per-address cap on votes in this poll per hour (0: no cap). The gateway sends the configured
-   * value so copies of the service need not agree on configuration.
-   */
-  @IsInt()
-  @Min(0)
-  addressCapPerHour: number;
 }
 
 export class CurrentPollRequest extends CallerRequest {
@@ -205,26 +195,28 @@ export class ListPollsRequest extends CallerRequest {
   query: PollListQuery;
 }
 
-// ---- replies ----
+// ---- replies: every poll in them is already shaped for the caller by `presentPoll` ----
 
 export interface PollReply {
-  poll: PollSnapshot;
-  /** The caller's choices, or null when the caller has not voted or is anonymous. */
-  myVote: string[] | null;
+  poll: PollView;
 }
 
 export interface PollListReply {
-  items: PollSnapshot[];
+  items: PollView[];
   nextCursor: string | null;
-  /** The caller's choices in the listed polls, keyed by poll id (only polls the caller voted in). */
-  myVotes: Record<string, string[]>;
 }
 
 export interface MyVoteReply {
   optionIds: string[] | null;
 }
 
+export interface PollDeletedReply {
+  pollId: string;
+  deleted: true;
+}
+
 export interface PollExportReply {
+  /** Editors only, so the results are whole. */
   poll: PollSnapshot;
   /** Votes per option per hour (UTC, hour start), oldest first; hours without votes are left out. */
   hourly: { hour: string; optionId: string; votes: number }[];

@@ -1,17 +1,3 @@
-/** NATS subjects of the polls service: `<service>.<noun>.<verb>`. */
-export const PollsSubjects = {
-  create: 'polls.poll.create',
-  update: 'polls.poll.update',
-  close: 'polls.poll.close',
-  delete: 'polls.poll.delete',
-  get: 'polls.poll.get',
-  current: 'polls.poll.current',
-  list: 'polls.poll.list',
-  castVote: 'polls.vote.cast',
-  myVote: 'polls.vote.mine',
-  exportResults: 'polls.results.export',
-} as const;
-
 /**
  * Core-NATS signal (payload `PollChangedSignal`) published when a poll's results or definition change.
  * Losing one costs a stale cached read for at most the gateway's cache TTL, never data.

@@ -1,5 +1,6 @@
 import { NatsOptions, Transport } from '@nestjs/microservices';
 import { natsServers } from '../nats-servers';
+import { NatsNamespace } from '../nats-namespace';
 
 /**
  * A service listens on its subjects in a queue group named after itself: copies of one service share
@@ -8,12 +9,13 @@ import { natsServers } from '../nats-servers';
 export function natsServerOptions(
   service: string,
   natsUrl: string,
+  namespace: NatsNamespace = NatsNamespace.none,
 ): NatsOptions & { options: NonNullable<NatsOptions['options']> } {
   return {
     transport: Transport.NATS,
     options: {
       ...natsServers(natsUrl),
-      queue: service,
+      queue: namespace.queue(service),
       name: `${service}-${process.pid}`,
       // Keep trying: a NATS restart must not end the process.
       maxReconnectAttempts: -1,

@@ -1,9 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { NatsOptions, ServerNats } from '@nestjs/microservices';
-import type { Msg } from 'nats';
+import type { Msg, NatsConnection, Subscription } from 'nats';
 import { REQUEST_ID_HEADER } from '@app/contracts';
-import { JsonLogger, requestContext } from '@app/runtime';
+import { JsonLogger, MetricsRegistry, requestContext } from '@app/runtime';
 import { InFlightTracker } from './in-flight.tracker';
+import { NatsNamespace } from '../nats-namespace';
 
 type Publisher = (response: unknown) => unknown;
 
@@ -14,17 +15,47 @@ type Publisher = (response: unknown) => unknown;
  * - it counts each request from the moment it arrives until its reply is sent, and logs one line for it
  *   (subject, outcome, duration). Shutdown waits on this count, so a request received just before the
  *   subscriptions were drained is still answered.
+ * - it subscribes to each handler's subject inside the deployment's namespace (`NATS_PREFIX`), and keeps
+ *   the subscriptions so that shutdown can drain them.
  * Doing this here rather than in a Nest interceptor also spares every message the interceptor chain.
  */
 export class TrackedNatsServer extends ServerNats {
   private readonly finishers = new WeakMap<Msg, (outcome: string) => void>();
+  private readonly handlerSubscriptions: Subscription[] = [];
 
   constructor(
-    options: NonNullable<NatsOptions['options']>,
+    private readonly natsOptions: NonNullable<NatsOptions['options']>,
     private readonly inFlight: InFlightTracker,
     private readonly log?: JsonLogger,
+    private readonly namespace: NatsNamespace = NatsNamespace.none,
+    private readonly metrics?: MetricsRegistry,
   ) {
-    super(options);
+    super(natsOptions);
+  }
+
+  /**
+   * Nest's own binding, but on namespaced subjects. The handler is still looked up by the contract's
+   * subject (the channel), so handlers never see the prefix.
+   */
+  override bindEvents(client: NatsConnection): void {
+    const defaultQueue = this.natsOptions.queue;
+    for (const [channel, handler] of this.messageHandlers) {
+      const queue = (handler.extras?.queue as string | undefined) ?? defaultQueue;
+      const handle = this.getMessageHandler(channel) as (error: Error | null, msg: Msg) => void;
+      this.handlerSubscriptions.push(
+        client.subscribe(this.namespace.subject(channel), { queue, callback: handle.bind(this) }),
+      );
+    }
+  }
+
+  /**
+   * Stops routing this copy new requests (the queue group sends them to the other copies) while the
+   * ones already received are still dispatched.
+   */
+  async drainSubscriptions(): Promise<void> {
+    await Promise.all(
+      this.handlerSubscriptions.map((subscription) => subscription.drain().catch(() => undefined)),
+    );
   }
 
   override async handleMessage(channel: string, natsMsg: Msg): Promise<unknown> {
@@ -36,10 +67,12 @@ export class TrackedNatsServer extends ServerNats {
       if (finished) return;
       finished = true;
       done();
-      if (!this.log?.isEnabled('info')) return;
-      const ms = Math.round((performance.now() - startedAt) * 10) / 10;
+      const elapsedMs = performance.now() - startedAt;
+      this.metrics?.natsHandlingDuration.observe({ subject: channel, outcome }, elapsedMs / 1000);
+      if (!this.log?.isEnabled('debug')) return;
+      const ms = Math.round(elapsedMs * 10) / 10;
       requestContext.run({ requestId }, () => {
-        this.log?.log({ msg: 'message handled', subject: natsMsg.subject, outcome, ms }, 'Rpc');
+        this.log?.debug({ msg: 'message handled', subject: natsMsg.subject, outcome, ms }, 'Rpc');
       });
     };
     this.finishers.set(natsMsg, finish);

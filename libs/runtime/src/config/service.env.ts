@@ -1,11 +1,12 @@
-import { IsIn, IsInt, IsString, Max, Min, MinLength } from 'class-validator';
+import { IsIn, IsInt, IsString, Matches, Max, Min, MinLength, ValidateIf } from 'class-validator';
 import { ToInt } from './env.transforms';
+import { HostEnv } from './host.env';
 
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 export type LogLevel = (typeof LOG_LEVELS)[number];
 
 /** What every process of the suite reads: where NATS and PostgreSQL are, and how loudly to log. */
-export class CommonEnv {
+export class CommonEnv extends HostEnv {
   @IsString()
   @MinLength(1)
   NATS_URL = 'nats://127.0.0.1:4222';
@@ -16,6 +17,14 @@ export class CommonEnv {
 
   @IsIn(LOG_LEVELS)
   LOG_LEVEL: LogLevel = 'info';
+
+  /**
+   * This deployment's namespace on a shared NATS: prefixed to every subject and queue group, and to the
+   * stream and consumer names. Empty: none.
+   */
+  @ValidateIf((env: CommonEnv) => env.NATS_PREFIX !== '')
+  @Matches(/^[A-Za-z0-9_-]{1,32}$/, { message: 'NATS_PREFIX must be 1-32 letters, digits, _ or -' })
+  NATS_PREFIX = '';
 
   /** JetStream stream that carries the suite's events; one per deployment. */
   @IsString()
@@ -37,10 +46,4 @@ export class ServiceEnv extends CommonEnv {
   @Min(0)
   @Max(65535)
   HEALTH_PORT = 0;
-
-  @ToInt()
-  @IsInt()
-  @Min(100)
-  @Max(60000)
-  SHUTDOWN_GRACE_MS = 10000;
 }
