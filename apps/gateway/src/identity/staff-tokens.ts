@@ -9,7 +9,10 @@ export interface StaffClaims {
   roles: Role[];
 }
 
-/** Staff access tokens: HS256 JWTs signed by the gateway, checked for issuer, audience and expiry. */
+/**
+ * Staff access tokens: HS256 JWTs signed by the gateway, checked for issuer, audience and expiry. `exp`
+ * and `iat` are required: jose checks `exp` only when present, and a token without one would never end.
+ */
 export class StaffTokens {
   private readonly key: Uint8Array;
 
@@ -39,6 +42,7 @@ export class StaffTokens {
         issuer: STAFF_TOKEN_ISSUER,
         audience: STAFF_TOKEN_AUDIENCE,
         algorithms: ['HS256'],
+        requiredClaims: ['exp', 'iat'],
       });
       const roles = Array.isArray(payload.roles) ? payload.roles.filter(isRole) : [];
       return payload.sub ? { staffId: payload.sub, roles } : null;
