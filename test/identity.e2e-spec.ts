@@ -1,8 +1,9 @@
 import { SignJWT } from 'jose';
 import { HttpClient } from '@test/support/http-client';
 import { Suite, SUITE_ADMIN } from '@test/support/suite';
+import { waitFor } from '@test/support/wait-for';
 
-const PORTAL_SECRET = 'portal-shared-secret-for-the-suite-tests-0123456789';
+const PORTAL_SECRET = 'Hq7vN2pXw9LmR4tYc8BzK3sDf6GjU1eA';
 const ANY_ID = '00000000-0000-4000-8000-000000000001';
 const RANK = { moderator: 1, editor: 2, admin: 3 } as const;
 type Role = keyof typeof RANK;
@@ -113,7 +114,7 @@ describe('identity and roles', () => {
     const now = Math.floor(Date.now() / 1000);
     const expired = await sign(suite.secrets.STAFF_JWT_SECRET, now - 10);
     expect((await http.get('/api/v1/auth/me', { token: expired })).status).toBe(401);
-    const forged = await sign('another-secret-that-is-long-enough-0123456789', now + 600);
+    const forged = await sign('Mv8cXr3tNq6wBz1kYp9sLd4hJf7gTe2A', now + 600);
     expect((await http.get('/api/v1/admin/staff', { token: forged })).status).toBe(401);
     const valid = await sign(suite.secrets.STAFF_JWT_SECRET, now + 600);
     expect((await http.get('/api/v1/admin/staff', { token: valid })).status).toBe(200);
@@ -193,7 +194,7 @@ describe('identity and roles', () => {
       .setProtectedHeader({ alg: 'HS256' })
       .setSubject('portal-user-42')
       .setExpirationTime('5m')
-      .sign(new TextEncoder().encode('someone-elses-secret-0123456789-0123456789'));
+      .sign(new TextEncoder().encode('Zt5rWq8nVb2mXc7kLp4sJd9hGf3aQe6Y'));
     const refused = await http.post(
       `/api/v1/polls/${ANY_ID}/votes`,
       { optionIds: [ANY_ID] },
@@ -202,27 +203,127 @@ describe('identity and roles', () => {
     expect(refused.status).toBe(401);
   });
 
-  it('refuses logins past the limit of failed attempts per address and per email, with Retry-After', async () => {
+  it('evaluates no more of 50 parallel wrong logins than the per-email-and-address limit', async () => {
     const gateway = new HttpClient(
-      await suite.startGateway({ TRUST_PROXY: '127.0.0.1', LOGIN_ATTEMPTS_PER_15_MIN: '3' }),
+      await suite.startGateway({
+        TRUST_PROXY: '127.0.0.1',
+        LOGIN_FAILURES_PER_EMAIL_PER_ADDRESS: '3',
+      }),
     );
-    const attempt = (address: string, email: string, password: string) =>
-      gateway.post('/api/v1/auth/login', { email, password }, { headers: { 'x-forwarded-for': address } });
-    const statuses = [];
-    for (let index = 0; index < 4; index += 1) {
-      statuses.push((await attempt('198.51.100.1', `guess-${index}@suite.test`, 'wrong-password')).status);
-    }
-    expect(statuses).toEqual([401, 401, 401, 429]);
-    const refused = await attempt('198.51.100.1', SUITE_ADMIN.email, SUITE_ADMIN.password);
-    expect(refused.status).toBe(429);
+    const answers = await Promise.all(
+      Array.from({ length: 50 }, () =>
+        gateway.post(
+          '/api/v1/auth/login',
+          { email: 'parallel@suite.test', password: 'wrong-password' },
+          { headers: { 'x-forwarded-for': '198.51.100.10' } },
+        ),
+      ),
+    );
+    const statuses = answers.map((answer) => answer.status).sort();
+    expect(statuses).toEqual([...Array(3).fill(401), ...Array(47).fill(429)]);
+    const refused = answers.find((answer) => answer.status === 429)!;
+    expect(refused.headers.get('content-type')).toMatch(/problem\+json/);
     expect(Number(refused.headers.get('retry-after'))).toBeGreaterThan(0);
-    // Another address is not held back by the first one's failures.
-    expect((await attempt('198.51.100.2', SUITE_ADMIN.email, SUITE_ADMIN.password)).status).toBe(200);
-    // Nor is an email's limit lifted by changing address.
-    for (const address of ['198.51.100.3', '198.51.100.4', '198.51.100.5']) {
-      expect((await attempt(address, 'target@suite.test', 'wrong-password')).status).toBe(401);
+  });
+
+  it('limits failed logins per address and per email and address at their exact edges', async () => {
+    const gateway = new HttpClient(
+      await suite.startGateway({
+        TRUST_PROXY: '127.0.0.1',
+        LOGIN_FAILURES_PER_ADDRESS: '5',
+        LOGIN_FAILURES_PER_EMAIL_PER_ADDRESS: '3',
+      }),
+    );
+    const attempt = (address: string, email: string, password = 'wrong-password') =>
+      gateway.post('/api/v1/auth/login', { email, password }, { headers: { 'x-forwarded-for': address } });
+    const perAddress = [];
+    for (let index = 0; index < 6; index += 1) {
+      perAddress.push((await attempt('198.51.100.20', `spray-${index}@suite.test`)).status);
     }
-    expect((await attempt('198.51.100.6', 'target@suite.test', 'wrong-password')).status).toBe(429);
+    expect(perAddress).toEqual([401, 401, 401, 401, 401, 429]);
+    const blocked = await attempt('198.51.100.20', SUITE_ADMIN.email, SUITE_ADMIN.password);
+    expect(blocked.status).toBe(429);
+    expect(Number(blocked.headers.get('retry-after'))).toBeGreaterThan(0);
+
+    const perPair = [];
+    for (let index = 0; index < 4; index += 1) {
+      perPair.push((await attempt('198.51.100.21', 'pair@suite.test')).status);
+    }
+    expect(perPair).toEqual([401, 401, 401, 429]);
+    // The same email from another address, and another email from the same address, are still heard.
+    expect((await attempt('198.51.100.22', 'pair@suite.test')).status).toBe(401);
+    expect((await attempt('198.51.100.21', SUITE_ADMIN.email, SUITE_ADMIN.password)).status).toBe(200);
+  });
+
+  it('slows an attacker hammering an email from other addresses without locking its owner out', async () => {
+    const email = `owner-${Date.now()}@suite.test`;
+    const password = 'owner-password-long-enough';
+    const created = await http.post(
+      '/api/v1/admin/staff',
+      { email, password, roles: ['moderator'] },
+      { token: adminToken },
+    );
+    expect(created.status).toBe(201);
+    const gateway = new HttpClient(
+      await suite.startGateway({
+        TRUST_PROXY: '127.0.0.1',
+        LOGIN_EMAIL_FAILURES_BEFORE_DELAY: '3',
+        LOGIN_EMAIL_DELAY_MAX_SECONDS: '60',
+      }),
+    );
+    const attempt = (address: string, secret: string) =>
+      gateway.post(
+        '/api/v1/auth/login',
+        { email, password: secret },
+        { headers: { 'x-forwarded-for': address } },
+      );
+    const ownerAddress = '198.51.100.30';
+    expect((await attempt(ownerAddress, password)).status).toBe(200);
+
+    const attacker = (index: number) => `203.0.113.${100 + index}`;
+    const guesses = [];
+    for (let index = 0; index < 4; index += 1) guesses.push(await attempt(attacker(index), 'guess'));
+    expect(guesses.map((answer) => answer.status)).toEqual([401, 401, 401, 429]);
+    expect(guesses[3].headers.get('retry-after')).toBe('1');
+
+    // The owner, from the address they logged in from before, is neither delayed nor locked out.
+    expect((await attempt(ownerAddress, 'a typo')).status).toBe(401);
+    expect((await attempt(ownerAddress, password)).status).toBe(200);
+    // From an address the account never logged in from, even the right password waits its turn.
+    expect((await attempt('198.51.100.31', password)).status).toBe(429);
+
+    // Once the wait is over one more guess is heard, and the next wait is twice as long.
+    let heard = guesses[3];
+    await waitFor(
+      async () => {
+        heard = await attempt(attacker(4), 'guess');
+        return heard.status !== 429;
+      },
+      5000,
+      'the first wait to end',
+    );
+    expect(heard.status).toBe(401);
+    const next = await attempt(attacker(5), 'guess');
+    expect(next.status).toBe(429);
+    expect(next.headers.get('retry-after')).toBe('2');
+    expect((await attempt(ownerAddress, password)).status).toBe(200);
+  });
+
+  it('refuses a staff token signed with the right key but without an expiry or issue time', async () => {
+    const me = (await http.get('/api/v1/auth/me', { token: adminToken })).body as { id: string };
+    const base = () =>
+      new SignJWT({ roles: ['admin'] })
+        .setProtectedHeader({ alg: 'HS256' })
+        .setSubject(me.id)
+        .setIssuer('engage-gateway')
+        .setAudience('engage-staff');
+    const key = new TextEncoder().encode(suite.secrets.STAFF_JWT_SECRET);
+    const withoutExpiry = await base().setIssuedAt().sign(key);
+    const withoutIssueTime = await base().setExpirationTime('5m').sign(key);
+    const complete = await base().setIssuedAt().setExpirationTime('5m').sign(key);
+    expect((await http.get('/api/v1/auth/me', { token: withoutExpiry })).status).toBe(401);
+    expect((await http.get('/api/v1/auth/me', { token: withoutIssueTime })).status).toBe(401);
+    expect((await http.get('/api/v1/auth/me', { token: complete })).status).toBe(200);
   });
 
   it('caps reader tokens per address exactly at the configured number, with addresses from a trusted proxy', async () => {

@@ -1,5 +1,21 @@
-import { IsBoolean, IsInt, IsOptional, IsString, IsUrl, Max, Min, MinLength } from 'class-validator';
-import { CommonEnv, IsNotPlaceholder, IsStrongSecret, ToBool, ToInt, ToList } from '@app/runtime';
+import {
+  IsBoolean,
+  IsInt,
+  IsOptional,
+  IsString,
+  IsUrl,
+  Max,
+  Min,
+  MinLength,
+} from "class-validator";
+import {
+  CommonEnv,
+  IsNotPlaceholder,
+  IsStrongSecret,
+  ToBool,
+  ToInt,
+  ToList,
+} from "@app/runtime";
 
 /** Every setting of the gateway, read once at start (README: Configuration). */
 export class GatewayEnv extends CommonEnv {
@@ -8,6 +24,9 @@ export class GatewayEnv extends CommonEnv {
   @Min(0)
   @Max(65535)
   PORT = 3000;
+
+  @IsString()
+  HOST = "0.0.0.0";
 
   /** Demo mode: demo data and the demo page at `/`. Secrets may be left unset (random per start). */
   @ToBool()
@@ -37,6 +56,12 @@ export class GatewayEnv extends CommonEnv {
   @Max(60000)
   NATS_REQUEST_TIMEOUT_MS = 5000;
 
+  @ToInt()
+  @IsInt()
+  @Min(100)
+  @Max(60000)
+  SHUTDOWN_GRACE_MS = 10000;
+
   /** Signs reader tokens (HMAC-SHA256). At least 32 characters. */
   @IsOptional()
   @IsStrongSecret()
@@ -65,7 +90,7 @@ export class GatewayEnv extends CommonEnv {
 
   /** ... or with the keys at this JWKS URL. */
   @IsOptional()
-  @IsUrl({ require_tld: false, protocols: ['http', 'https'] })
+  @IsUrl({ require_tld: false, protocols: ["http", "https"] })
   PORTAL_JWKS_URL?: string;
 
   @IsOptional()
@@ -128,19 +153,19 @@ export class GatewayEnv extends CommonEnv {
   @Max(1000000)
   READER_TOKENS_PER_ADDRESS_PER_HOUR = 300;
 
+  /** Votes one client address may cast in one poll per hour; 0 turns the cap off. */
+  @ToInt()
+  @IsInt()
+  @Min(0)
+  @Max(1000000)
+  POLL_VOTES_PER_ADDRESS_PER_HOUR = 50;
+
   /** Longest a cached poll is served without a refresh, should a change signal be lost. */
   @ToInt()
   @IsInt()
   @Min(0)
   @Max(600000)
   POLL_CACHE_TTL_MS = 10000;
-
-  /** Open live streams (SSE) one client address may hold on one gateway copy; more get 429. */
-  @ToInt()
-  @IsInt()
-  @Min(1)
-  @Max(100000)
-  LIVE_STREAMS_PER_ADDRESS = 20;
 
   /** Least time between two `results` events of one poll's live stream. */
   @ToInt()

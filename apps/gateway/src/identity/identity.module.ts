@@ -9,6 +9,8 @@ import { AuthController } from './auth.controller';
 import { CallerResolver } from './caller.resolver';
 import { IdentitySettings } from './identity.settings';
 import { KeyedHasher } from './keyed-hasher';
+import { LoginThrottle } from './login-throttle';
+import { LoginThrottleRepository } from './login-throttle.repository';
 import { PasswordHasher } from './password.hasher';
 import { PortalJwtVerifier } from './portal-jwt.verifier';
 import { ReaderTokens } from './reader-tokens';
@@ -43,7 +45,13 @@ export class IdentityModule {
         {
           provide: IdentitySettings,
           useValue: new IdentitySettings(
-            env.LOGIN_ATTEMPTS_PER_15_MIN,
+            {
+              failuresPerAddress: env.LOGIN_FAILURES_PER_ADDRESS,
+              failuresPerEmailAndAddress: env.LOGIN_FAILURES_PER_EMAIL_PER_ADDRESS,
+              emailFailuresBeforeDelay: env.LOGIN_EMAIL_FAILURES_BEFORE_DELAY,
+              emailDelayMaxSeconds: env.LOGIN_EMAIL_DELAY_MAX_SECONDS,
+              knownAddressDays: env.LOGIN_KNOWN_ADDRESS_DAYS,
+            },
             env.READER_TOKENS_PER_ADDRESS_PER_HOUR,
           ),
         },
@@ -51,6 +59,8 @@ export class IdentityModule {
         PasswordHasher,
         RateLimiter,
         RateCounterJanitor,
+        LoginThrottleRepository,
+        LoginThrottle,
         StaffRepository,
         StaffDirectory,
         StaffService,

@@ -1,14 +1,10 @@
 import { Injectable } from '@nestjs/common';
-import { ConflictError, NotFoundError, RateLimitedError, Role, UnauthorizedError } from '@app/contracts';
-import { RateLimiter } from '../rate-limit/rate-limiter';
-import { KeyedHasher } from './keyed-hasher';
+import { ConflictError, NotFoundError, Role, UnauthorizedError } from '@app/contracts';
+import { LoginThrottle } from './login-throttle';
 import { PasswordHasher } from './password.hasher';
 import { StaffEmailTakenError, StaffRepository } from './staff.repository';
 import { StaffTokens } from './staff-tokens';
 import type { LoginReply, StaffView } from './staff.dto';
-import { IdentitySettings } from './identity.settings';
-
-const LOGIN_WINDOW_SECONDS = 15 * 60;
 
 /** Staff accounts: logging in, the admin's list, creating and removing accounts. */
 @Injectable()
@@ -20,37 +16,22 @@ export class StaffService {
     private readonly staff: StaffRepository,
     private readonly passwords: PasswordHasher,
     private readonly tokens: StaffTokens,
-    private readonly limiter: RateLimiter,
-    private readonly hasher: KeyedHasher,
-    private readonly settings: IdentitySettings,
+    private readonly throttle: LoginThrottle,
   ) {}
 
   /**
-   * Failed attempts are counted per address and per email (a success forgives the email's failures);
-   * past the limit every attempt is refused until the window ends, whether the password is right or not.
+   * The attempt is admitted (and counted as a failure) before the password is checked; a success gives
+   * the count back. Unknown emails are checked against a decoy hash, so both cost the same time.
    */
   async login(email: string, password: string, addressHash: string): Promise<LoginReply> {
-    const keys = [`login:address:${addressHash}`, `login:email:${this.hasher.hash('login', email)}`];
-    const limit = this.settings.loginAttemptsPer15Min;
-    for (const key of keys) {
-      const decision = await this.limiter.check(key, limit, LOGIN_WINDOW_SECONDS);
-      if (!decision.allowed) {
-        throw new RateLimitedError(
-          'Too many failed login attempts. Try again later.',
-          decision.retryAfterSeconds,
-        );
-      }
-    }
+    const pass = await this.throttle.admit(email, addressHash);
     const account = await this.staff.findByEmailWithPassword(email);
     this.decoyHash ??= this.passwords.hash('decoy password for timing');
     const valid = account
       ? await this.passwords.verify(password, account.passwordHash)
       : await this.passwords.verify(password, await this.decoyHash).then(() => false);
-    if (!account || !valid) {
-      for (const key of keys) await this.limiter.hit(key, limit, LOGIN_WINDOW_SECONDS);
-      throw new UnauthorizedError('The email or password is wrong.');
-    }
-    await this.limiter.reset(keys[1]);
+    if (!account || !valid) throw new UnauthorizedError('The email or password is wrong.');
+    await pass.succeeded();
     const token = await this.tokens.issue({ staffId: account.id, roles: account.roles });
     return { ...token, roles: account.roles };
   }

@@ -7,10 +7,6 @@ export interface RateDecision {
   retryAfterSeconds: number;
 }
 
-/**
- * Fixed-window counters in PostgreSQL, shared by every gateway copy: one atomic upsert per hit, so the
- * limit holds exactly however many copies count at once.
- */
 /** The fixed window `now` falls in: its start (epoch seconds) and the seconds until it ends. */
 function windowOf(now: Date, windowSeconds: number): { start: number; retryAfterSeconds: number } {
   const seconds = now.getTime() / 1000;
@@ -18,6 +14,11 @@ function windowOf(now: Date, windowSeconds: number): { start: number; retryAfter
   return { start, retryAfterSeconds: Math.max(1, Math.ceil(start + windowSeconds - seconds)) };
 }
 
+/**
+ * Fixed-window counters in PostgreSQL, shared by every gateway copy: one atomic upsert per hit, so the
+ * limit holds exactly however many copies count at once. A hit is a reservation: counted before the
+ * work it guards, so parallel requests cannot all pass a check made before any of them counted.
+ */
 @Injectable()
 export class RateLimiter {
   constructor(private readonly em: EntityManager) {}
@@ -45,6 +46,17 @@ export class RateLimiter {
         [key, window.start],
       );
     return { allowed: (rows[0]?.hits ?? 0) < limit, retryAfterSeconds: window.retryAfterSeconds };
+  }
+
+  /** Gives back a hit counted at `now` (the work it reserved turned out not to count). */
+  async release(key: string, windowSeconds: number, now: Date): Promise<void> {
+    const window = windowOf(now, windowSeconds);
+    await this.em
+      .getConnection()
+      .execute(
+        'update gateway.rate_counter set hits = hits - 1 where key = ? and window_start = to_timestamp(?) and hits > 0',
+        [key, window.start],
+      );
   }
 
   /** Clears a key's current window (a successful login forgives the failed attempts before it). */
