@@ -39,7 +39,12 @@ module.exports = {
   globalTeardown: '<rootDir>/test/support/global-teardown.ts',
   testTimeout: 120000,
   projects: [
-    { ...common, displayName: 'unit', testMatch: ['<rootDir>/{apps,libs,scripts}/**/*.spec.ts'] },
+    {
+      ...common,
+      displayName: 'unit',
+      // test/*.spec.ts: checks of the repository itself (README against the code, deploy/ defaults).
+      testMatch: ['<rootDir>/{apps,libs,scripts,bench}/**/*.spec.ts', '<rootDir>/test/*.spec.ts'],
+    },
     {
       ...common,
       displayName: 'integration',
