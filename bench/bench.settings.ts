@@ -1,4 +1,4 @@
-/** What one run measures and for how long; each value from `--name=value`, then BENCH_NAME, then the default. */
+/** What one run measures and for how long; each value from `--name value`, then BENCH_NAME, then the default. */
 export interface BenchSettings {
   /** Seconds of one timed run of one scenario. */
   durationS: number;
@@ -18,46 +18,191 @@ export interface BenchSettings {
   profile: string[];
 }
 
-const DEFAULTS: BenchSettings = {
-  durationS: 5,
-  warmupS: 2,
-  rounds: 3,
-  connections: 32,
-  options: 4,
-  pauseMs: 500,
-  only: [],
-  profile: [],
-};
+/** What the command line asks for: a run, or the usage text. */
+export type BenchCommand = { kind: 'run'; settings: BenchSettings } | { kind: 'help'; text: string };
 
-export function readBenchSettings(argv: string[], env: NodeJS.ProcessEnv): BenchSettings {
-  const args = new Map(
-    argv
-      .filter((arg) => arg.startsWith('--') && arg.includes('='))
-      .map((arg) => [arg.slice(2, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] as const),
-  );
-  const raw = (name: string, envName: string): string | undefined => args.get(name) ?? env[envName];
-  const number = (name: string, envName: string, fallback: number, min: number): number => {
-    const text = raw(name, envName);
-    if (text === undefined || text === '') return fallback;
-    const value = Number(text);
-    if (!Number.isFinite(value) || value < min) {
-      throw new Error(`--${name} / ${envName} must be a number of at least ${min}, got "${text}"`);
+/** A command line the bench cannot run; the process exits with code 2, as command-line tools do. */
+export class BenchUsageError extends Error {
+  readonly exitCode = 2;
+}
+
+export const SCENARIOS: Record<string, string> = {
+  a: 'echo chain (1 NATS request)',
+  b: 'votes spread over options',
+  c: 'votes on one option',
+  d: 'poll read (gateway cache)',
+  e: 'bare Fastify (ceiling)',
+};
+const PROFILED_APPS = ['gateway', 'polls'];
+
+interface OptionText {
+  flag: string;
+  env: string;
+  meaning: string;
+}
+interface NumberOption extends OptionText {
+  kind: 'number';
+  fallback: number;
+  min: number;
+  integer: boolean;
+}
+interface ListOption extends OptionText {
+  kind: 'list';
+  allowed: string[];
+  /** What an empty list means, for the help. */
+  whenEmpty: string;
+}
+type BenchOption = NumberOption | ListOption;
+
+const numberOption = (
+  flag: string,
+  env: string,
+  meaning: string,
+  limits: { fallback: number; min: number; integer: boolean },
+): NumberOption => ({ kind: 'number', flag, env, meaning, ...limits });
+const listOption = (
+  flag: string,
+  env: string,
+  meaning: string,
+  values: { allowed: string[]; whenEmpty: string },
+): ListOption => ({ kind: 'list', flag, env, meaning, ...values });
+
+const OPTIONS = {
+  durationS: numberOption('duration', 'BENCH_DURATION_S', 'seconds of one timed run of a scenario', {
+    fallback: 5,
+    min: 0.5,
+    integer: false,
+  }),
+  warmupS: numberOption('warmup', 'BENCH_WARMUP_S', 'seconds of the untimed run of each scenario first', {
+    fallback: 2,
+    min: 0.5,
+    integer: false,
+  }),
+  rounds: numberOption('rounds', 'BENCH_ROUNDS', 'timed runs of each scenario, interleaved', {
+    fallback: 3,
+    min: 1,
+    integer: true,
+  }),
+  connections: numberOption('connections', 'BENCH_CONNECTIONS', 'keep-alive connections of the load client', {
+    fallback: 32,
+    min: 1,
+    integer: true,
+  }),
+  options: numberOption('options', 'BENCH_OPTIONS', 'options of the poll scenario b votes over', {
+    fallback: 4,
+    min: 2,
+    integer: true,
+  }),
+  pauseMs: numberOption('pause-ms', 'BENCH_PAUSE_MS', 'milliseconds between two runs, to settle', {
+    fallback: 500,
+    min: 0,
+    integer: false,
+  }),
+  only: listOption('only', 'BENCH_ONLY', 'only these scenarios', {
+    allowed: Object.keys(SCENARIOS),
+    whenEmpty: 'all',
+  }),
+  profile: listOption('profile', 'BENCH_PROFILE', 'apps run with --cpu-prof', {
+    allowed: PROFILED_APPS,
+    whenEmpty: 'none',
+  }),
+} satisfies Record<keyof BenchSettings, BenchOption>;
+const ALL_OPTIONS: BenchOption[] = Object.values(OPTIONS);
+
+const SHORT_RUN = 'npm run bench -- --rounds 1 --duration 2 --warmup 1';
+
+export function benchHelp(): string {
+  const defaultOf = (option: BenchOption): string =>
+    option.kind === 'number' ? String(option.fallback) : option.whenEmpty;
+  const rows = ALL_OPTIONS.map((option) => {
+    const flag = `--${option.flag} ${option.kind === 'number' ? '<n>' : '<list>'}`;
+    const values = option.kind === 'list' ? ` (${option.allowed.join(', ')})` : '';
+    return `  ${flag.padEnd(22)}${option.meaning}${values}; default ${defaultOf(option)}; env ${option.env}`;
+  });
+  const scenarios = Object.entries(SCENARIOS).map(([key, title]) => `  ${key}  ${title}`);
+  return [
+    'Usage: npm run bench -- [options]      (or: node dist/bench/run.js [options])',
+    '',
+    'Starts its own database, NATS, gateway and polls service, runs each scenario, checks the vote',
+    'counts and writes the figures to bench/results/latest.json and latest.md.',
+    '',
+    'Options (--name value or --name=value; an option beats its environment variable):',
+    ...rows,
+    '  -h, --help            this text',
+    '',
+    'Scenarios:',
+    ...scenarios,
+    '',
+    `A short run (about half a minute): ${SHORT_RUN}`,
+  ].join('\n');
+}
+
+/** Splits argv into option values by flag; refuses what it does not know. */
+function readArguments(argv: string[]): Map<string, string> | 'help' {
+  if (argv.some((arg) => arg === '--help' || arg === '-h')) return 'help';
+  const values = new Map<string, string>();
+  for (let index = 0; index < argv.length; index++) {
+    const arg = argv[index];
+    if (!arg.startsWith('--')) throw new BenchUsageError(`unexpected argument "${arg}"`);
+    const equals = arg.indexOf('=');
+    const flag = equals < 0 ? arg.slice(2) : arg.slice(2, equals);
+    if (!ALL_OPTIONS.some((option) => option.flag === flag))
+      throw new BenchUsageError(`unknown option --${flag}`);
+    if (equals >= 0) {
+      values.set(flag, arg.slice(equals + 1));
+      continue;
     }
-    return value;
-  };
-  const list = (name: string, envName: string): string[] =>
-    (raw(name, envName) ?? '')
-      .split(',')
-      .map((item) => item.trim().toLowerCase())
-      .filter((item) => item.length > 0);
+    const value = argv[index + 1];
+    if (value === undefined || value.startsWith('--')) throw new BenchUsageError(`--${flag} needs a value`);
+    values.set(flag, value);
+    index += 1;
+  }
+  return values;
+}
+
+function numberOf(option: NumberOption, text: string | undefined): number {
+  if (text === undefined || text.trim() === '') return option.fallback;
+  const value = Number(text);
+  const kind = option.integer ? 'a whole number' : 'a number';
+  if (!Number.isFinite(value) || value < option.min || (option.integer && !Number.isInteger(value))) {
+    throw new BenchUsageError(
+      `--${option.flag} / ${option.env} must be ${kind} of at least ${option.min}, got "${text}"`,
+    );
+  }
+  return value;
+}
+
+function listOf(option: ListOption, text: string | undefined): string[] {
+  const items = (text ?? '')
+    .split(',')
+    .map((item) => item.trim().toLowerCase())
+    .filter((item) => item.length > 0);
+  const unknown = items.filter((item) => !option.allowed.includes(item));
+  if (unknown.length > 0) {
+    throw new BenchUsageError(
+      `--${option.flag} / ${option.env} names unknown ${unknown.join(', ')} (known: ${option.allowed.join(', ')})`,
+    );
+  }
+  return items;
+}
+
+export function readBenchCommand(argv: string[], env: NodeJS.ProcessEnv): BenchCommand {
+  const args = readArguments(argv);
+  if (args === 'help') return { kind: 'help', text: benchHelp() };
+  const text = (option: BenchOption): string | undefined => args.get(option.flag) ?? env[option.env];
+  const number = (option: NumberOption): number => numberOf(option, text(option));
+  const list = (option: ListOption): string[] => listOf(option, text(option));
   return {
-    durationS: number('duration', 'BENCH_DURATION_S', DEFAULTS.durationS, 0.5),
-    warmupS: number('warmup', 'BENCH_WARMUP_S', DEFAULTS.warmupS, 0.5),
-    rounds: Math.floor(number('rounds', 'BENCH_ROUNDS', DEFAULTS.rounds, 1)),
-    connections: Math.floor(number('connections', 'BENCH_CONNECTIONS', DEFAULTS.connections, 1)),
-    options: Math.floor(number('options', 'BENCH_OPTIONS', DEFAULTS.options, 2)),
-    pauseMs: number('pause-ms', 'BENCH_PAUSE_MS', DEFAULTS.pauseMs, 0),
-    only: list('only', 'BENCH_ONLY'),
-    profile: list('profile', 'BENCH_PROFILE'),
+    kind: 'run',
+    settings: {
+      durationS: number(OPTIONS.durationS),
+      warmupS: number(OPTIONS.warmupS),
+      rounds: number(OPTIONS.rounds),
+      connections: number(OPTIONS.connections),
+      options: number(OPTIONS.options),
+      pauseMs: number(OPTIONS.pauseMs),
+      only: list(OPTIONS.only),
+      profile: list(OPTIONS.profile),
+    },
   };
 }

@@ -1,6 +1,6 @@
 import { cpus } from 'node:os';
 import { join } from 'node:path';
-import { readBenchSettings } from './bench.settings';
+import { BenchSettings, BenchUsageError, readBenchCommand } from './bench.settings';
 import { checkVoteCounts, VoteCountsCheck } from './checks/vote-counts.check';
 import { startCeiling } from './ceiling/ceiling.process';
 import { createBenchDatabase } from './infra/bench-database';
@@ -31,8 +31,21 @@ function cleanUp(): Promise<void> {
   return cleaning;
 }
 
-async function main(): Promise<void> {
-  const settings = readBenchSettings(process.argv.slice(2), process.env);
+/** This run's settings; `--help` or a command line it cannot run ends the process before anything starts. */
+function settingsOrExit(): BenchSettings {
+  try {
+    const command = readBenchCommand(process.argv.slice(2), process.env);
+    if (command.kind === 'run') return command.settings;
+    console.log(command.text);
+    process.exit(0);
+  } catch (error) {
+    if (!(error instanceof BenchUsageError)) throw error;
+    console.error(`bench: ${error.message}\nbench: the options are listed by: npm run bench -- --help`);
+    process.exit(error.exitCode);
+  }
+}
+
+async function main(settings: BenchSettings): Promise<void> {
   const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
   const database = await createBenchDatabase();
@@ -155,7 +168,7 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   });
 }
 
-main()
+main(settingsOrExit())
   .catch((error: unknown) => {
     // Once a signal started the clean-up, the run's own failure is only its echo.
     if (cleaning) return;
