@@ -5,6 +5,9 @@
  */
 // eslint-disable-next-line no-control-regex -- finding control characters is the point
 const CONTROL_CHARACTER = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/;
+/** Anything worth a closer look: most text has none of it, and is passed by this one scan. */
+// eslint-disable-next-line no-control-regex -- finding control characters is the point
+const SUSPECT = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\uD800-\uDFFF]/;
 /** Half of a surrogate pair without its other half: not a character, and not encodable as UTF-8. */
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 const LINE_BREAK = /[\n\r\u0085\u2028\u2029]/;
@@ -18,6 +21,7 @@ const codePoint = (character: string): string =>
 
 /** What makes `text` unacceptable in any field, in words for a problem document; undefined when nothing. */
 export function unsafeCharacterIn(text: string): string | undefined {
+  if (!SUSPECT.test(text)) return undefined;
   const control = CONTROL_CHARACTER.exec(text);
   if (control) return `a control character (${codePoint(control[0])})`;
   const surrogate = LONE_SURROGATE.exec(text);
