@@ -167,6 +167,13 @@ export class GatewayEnv extends CommonEnv {
   @Max(600000)
   POLL_CACHE_TTL_MS = 10000;
 
+  /** Open live streams (SSE) one client address may hold on one gateway copy; more get 429. */
+  @ToInt()
+  @IsInt()
+  @Min(1)
+  @Max(100000)
+  LIVE_STREAMS_PER_ADDRESS = 20;
+
   /** Least time between two `results` events of one poll's live stream. */
   @ToInt()
   @IsInt()

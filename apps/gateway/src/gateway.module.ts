@@ -5,6 +5,7 @@ import type { GatewaySettings } from './gateway.settings';
 import { StaffAccount } from './identity/entities/staff-account.entity';
 import { GATEWAY_MIGRATIONS } from './migrations';
 import { IdentityModule } from './identity/identity.module';
+import { HttpEdgeModule } from './http/http-edge.module';
 import { ServiceClientsModule } from './services/service-clients.module';
 import { HealthController } from './health/health.controller';
 import { PollsGatewayModule } from './polls/polls-gateway.module';
@@ -28,6 +29,7 @@ export class GatewayModule {
         }),
         ServiceClientsModule.register(settings.env, metrics),
         IdentityModule.register(settings),
+        HttpEdgeModule.register(settings.env),
         PollsGatewayModule.register(settings.env),
         PagesModule.register({ demo: settings.env.DEMO }),
       ],
