@@ -1,5 +1,6 @@
 export * from './config/load-config';
 export * from './config/env.transforms';
+export * from './config/host.env';
 export * from './config/service.env';
 export * from './config/secret-strength';
 export * from './config/strong-secret.decorator';

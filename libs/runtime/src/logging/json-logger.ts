@@ -2,15 +2,38 @@ import { LoggerService } from '@nestjs/common';
 import pino, { Logger } from 'pino';
 import { requestContext } from './request-context';
 import type { LogLevel } from '../config/service.env';
+import type { LogFormat } from '../config/host.env';
+import { PrettyDestination } from './pretty.destination';
+
+export interface JsonLoggerOptions {
+  /** `json` by default; `pretty` rewrites every line for a terminal. */
+  format?: LogFormat;
+  /** Where JSON lines go; stdout, written asynchronously, by default. */
+  destination?: pino.DestinationStream;
+}
 
 /**
- * Nest's logger backed by pino: one JSON object per line, with the service name and, inside a
- * request, its request id. Secrets never reach it because nothing logs configuration or bodies.
+ * What Nest says while it assembles an app: a line per module and per route, ~100 at each start. Worth
+ * reading when something is wrong with the wiring, noise otherwise: they are logged at debug.
+ */
+const NEST_ASSEMBLY_CONTEXTS = new Set([
+  'InstanceLoader',
+  'RoutesResolver',
+  'RouterExplorer',
+  'NestFactory',
+  'NestApplication',
+  'NestMicroservice',
+]);
+
+/**
+ * Nest's logger backed by pino: one JSON object per line (or one readable line, for a terminal), with
+ * the service name and, inside a request, its request id. Secrets never reach it because nothing logs
+ * configuration or bodies.
  */
 export class JsonLogger implements LoggerService {
   private readonly pino: Logger;
 
-  constructor(service: string, level: LogLevel = 'info', destination?: pino.DestinationStream) {
+  constructor(service: string, level: LogLevel = 'info', options: JsonLoggerOptions = {}) {
     this.pino = pino(
       {
         level,
@@ -22,12 +45,14 @@ export class JsonLogger implements LoggerService {
           return requestId ? { requestId } : {};
         },
       },
-      destination ?? pino.destination({ sync: false }),
+      options.format === 'pretty'
+        ? new PrettyDestination()
+        : (options.destination ?? pino.destination({ sync: false })),
     );
   }
 
   log(message: unknown, context?: string): void {
-    this.write('info', message, context);
+    this.write(context && NEST_ASSEMBLY_CONTEXTS.has(context) ? 'debug' : 'info', message, context);
   }
   error(message: unknown, ...rest: unknown[]): void {
     const context = typeof rest[rest.length - 1] === 'string' ? (rest[rest.length - 1] as string) : undefined;

@@ -20,6 +20,15 @@ export class MetricsRegistry {
     registers: [this.registry],
   });
 
+  /** A service's side of request-reply: from a message's arrival until its reply is sent. */
+  readonly natsHandlingDuration = new Histogram({
+    name: 'nats_handling_duration_seconds',
+    help: 'Handling of a NATS message by this service, by subject and outcome',
+    labelNames: ['subject', 'outcome'] as const,
+    buckets: [0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5],
+    registers: [this.registry],
+  });
+
   constructor(service: string) {
     this.registry.setDefaultLabels({ service });
     collectDefaultMetrics({ register: this.registry });
