@@ -1,15 +1,23 @@
 import SwaggerParser from '@apidevtools/swagger-parser';
+import { freePort } from '@test/support/free-port';
 import { HttpClient } from '@test/support/http-client';
-import { Suite } from '@test/support/suite';
+import { Suite, SUITE_ADMIN } from '@test/support/suite';
 import { waitFor } from '@test/support/wait-for';
+import { socketExchange } from '@test/support/raw-socket';
+import { gzipSync } from 'node:zlib';
 
 describe('the gateway', () => {
   let suite: Suite;
   let http: HttpClient;
+  let ops: HttpClient;
 
   beforeAll(async () => {
-    suite = await Suite.start({ gatewayEnv: { BODY_LIMIT_BYTES: '4096' } });
+    const metricsPort = await freePort();
+    suite = await Suite.start({
+      gatewayEnv: { BODY_LIMIT_BYTES: '4096', METRICS_PORT: String(metricsPort) },
+    });
     http = new HttpClient(suite.baseUrl);
+    ops = new HttpClient(`http://127.0.0.1:${metricsPort}`);
   });
   afterAll(() => suite?.stop());
 
@@ -85,6 +93,77 @@ describe('the gateway', () => {
     expect(wrongType.body.status).toBe(415);
   });
 
+  it('refuses a request body with a Content-Encoding other than identity with 415 before parsing it', async () => {
+    const body = JSON.stringify({ email: 'a@b.c', password: 'whatever' });
+    const gzipped = await http.call('/api/v1/auth/login', {
+      method: 'POST',
+      rawBody: gzipSync(body),
+      headers: { 'content-type': 'application/json', 'content-encoding': 'gzip' },
+    });
+    expect(gzipped.status).toBe(415);
+    expect(gzipped.headers.get('content-type')).toMatch(/^application\/problem\+json/);
+    expect(gzipped.body).toMatchObject({ status: 415, code: 'unsupported_content_encoding' });
+    const stacked = await http.call('/api/v1/auth/login', {
+      method: 'POST',
+      rawBody: body,
+      headers: { 'content-type': 'application/json', 'content-encoding': 'identity, br' },
+    });
+    expect(stacked.status).toBe(415);
+    const identity = await http.call('/api/v1/auth/login', {
+      method: 'POST',
+      rawBody: body,
+      headers: { 'content-type': 'application/json', 'content-encoding': 'Identity' },
+    });
+    expect(identity.status).toBe(401);
+  });
+
+  it('answers what Node refuses before routing (431, a broken request line) with a problem document', async () => {
+    const huge = await socketExchange(
+      suite.baseUrl,
+      `GET /api/v1/polls HTTP/1.1\r\nHost: x\r\nX-Junk: ${'x'.repeat(20 * 1024)}\r\n\r\n`,
+    );
+    expect(huge.status).toBe(431);
+    expect(huge.headers['content-type']).toMatch(/^application\/problem\+json/);
+    expect(JSON.parse(huge.body)).toMatchObject({
+      status: 431,
+      code: 'headers_too_large',
+      type: expect.any(String),
+    });
+
+    const garbled = await socketExchange(
+      suite.baseUrl,
+      'GET\u0001 /api/v1/polls HTTP/1.1\r\nHost: x\r\n\r\n',
+    );
+    expect(garbled.status).toBe(400);
+    expect(JSON.parse(garbled.body)).toMatchObject({ status: 400, code: 'bad_request' });
+
+    const badHeader = await socketExchange(suite.baseUrl, 'GET /health/live HTTP/1.1\r\nHost x\r\n\r\n');
+    expect(badHeader.status).toBe(400);
+    expect(badHeader.headers['content-type']).toMatch(/^application\/problem\+json/);
+    expect(suite.gateways[0].running).toBe(true);
+  });
+
+  it('writes the detail of a problem in the language of Accept-Language and keeps its code', async () => {
+    const path = '/api/v1/polls/00000000-0000-4000-8000-00000000abcd';
+    const russian = await http.get(path, { headers: { 'accept-language': 'ru-RU,ru;q=0.9,en;q=0.8' } });
+    expect(russian.status).toBe(404);
+    expect(russian.headers.get('content-language')).toBe('ru');
+    expect(russian.body).toMatchObject({ code: 'poll_not_found', detail: 'Опрос не найден.' });
+    const english = await http.get(path, { headers: { 'accept-language': 'en-GB' } });
+    expect(english.headers.get('content-language')).toBe('en');
+    expect(english.body).toMatchObject({ code: 'poll_not_found', detail: 'The poll was not found.' });
+    const unstated = await http.get('/api/v1/no-such-thing');
+    expect(unstated.headers.get('content-language')).toBe('en');
+    expect(unstated.body.detail).toBe('There is nothing at this address.');
+    const invalid = await http.post(
+      '/api/v1/auth/login',
+      { email: 42 },
+      { headers: { 'accept-language': 'ru' } },
+    );
+    expect(invalid.body.detail).toBe('Запрос заполнен с ошибками.');
+    expect(invalid.body.errors.map((error: { field: string }) => error.field)).toContain('email');
+  });
+
   it('returns the X-Request-Id it was given, or a new one', async () => {
     const given = await http.get('/health/live', { headers: { 'x-request-id': 'trace-me-123' } });
     expect(given.headers.get('x-request-id')).toBe('trace-me-123');
@@ -142,18 +221,44 @@ describe('the gateway', () => {
     );
     // A structurally valid OpenAPI 3 document: every schema, reference and operation checks out.
     await expect(SwaggerParser.validate(structuredClone(answer.body))).resolves.toBeDefined();
+
+    type Operation = {
+      parameters?: { name: string; in: string; schema: { format?: string } }[];
+      responses: Record<
+        string,
+        { content?: Record<string, { schema: { $ref?: string } }>; headers?: object }
+      >;
+    };
+    const operation = (path: string, method: string) => answer.body.paths[path][method] as Operation;
+    const errorsOf = (op: Operation) => Object.keys(op.responses).filter((status) => Number(status) >= 400);
+    expect(answer.body.components.schemas.Problem.required).toEqual(
+      expect.arrayContaining(['type', 'title', 'status', 'detail', 'code']),
+    );
+    const vote = operation('/api/v1/polls/{id}/votes', 'post');
+    expect(errorsOf(vote)).toEqual(
+      expect.arrayContaining(['400', '401', '404', '409', '413', '415', '422', '429', '503']),
+    );
+    expect(vote.responses['409'].content?.['application/problem+json'].schema.$ref).toBe(
+      '#/components/schemas/Problem',
+    );
+    expect(vote.responses['429'].headers).toHaveProperty('Retry-After');
+    expect(vote.parameters?.find((parameter) => parameter.name === 'id')?.schema.format).toBe('uuid');
+    const login = operation('/api/v1/auth/login', 'post');
+    expect(errorsOf(login)).toEqual(['400', '401', '413', '415', '429']);
+    expect(errorsOf(operation('/api/v1/polls/{id}/live', 'get'))).toEqual(
+      expect.arrayContaining(['404', '429', '503']),
+    );
+    const removeStaff = operation('/api/v1/admin/staff/{id}', 'delete');
+    expect(errorsOf(removeStaff)).toEqual(expect.arrayContaining(['401', '403', '404', '409']));
+    expect(removeStaff.parameters?.[0].schema.format).toBe('uuid');
+    // Every error any operation declares is a problem document.
+    const declared = Object.values(answer.body.paths as Record<string, Record<string, Operation>>)
+      .flatMap((item) => Object.values(item))
+      .flatMap((op) => Object.entries(op.responses).filter(([status]) => Number(status) >= 400));
+    expect(declared.filter(([, response]) => !response.content?.['application/problem+json'])).toEqual([]);
     const ui = await http.get('/api/docs');
     expect(ui.status).toBe(200);
     expect(ui.text).toContain('swagger');
-  });
-
-  it('exposes Prometheus metrics for HTTP and NATS requests and the process', async () => {
-    await http.get('/api/v1/polls/current');
-    const answer = await http.get('/metrics');
-    expect(answer.status).toBe(200);
-    expect(answer.text).toContain('http_request_duration_seconds_bucket');
-    expect(answer.text).toMatch(/nats_request_duration_seconds_count\{[^}]*subject="polls\.poll\.current"/);
-    expect(answer.text).toContain('process_cpu_user_seconds_total');
   });
 
   it('sends security headers and no CORS grant to an unlisted origin', async () => {
@@ -168,10 +273,53 @@ describe('the gateway', () => {
     expect(api.headers.get('access-control-allow-origin')).toBeNull();
   });
 
+  it('caps open live streams per client address with a 429 and frees a place when one closes', async () => {
+    const admin = await http.login(SUITE_ADMIN.email, SUITE_ADMIN.password);
+    const poll = await http.post(
+      '/api/v1/polls',
+      { question: 'Сколько вкладок с трансляцией у вас открыто?', options: ['Одна', 'Много'] },
+      { token: admin },
+    );
+    expect(poll.status).toBe(201);
+    const gateway = await suite.startGateway({ TRUST_PROXY: '127.0.0.1', LIVE_STREAMS_PER_ADDRESS: '3' });
+    const open = async (address: string) => {
+      const controller = new AbortController();
+      const response = await fetch(`${gateway}/api/v1/polls/${poll.body.id}/live`, {
+        headers: { accept: 'text/event-stream', 'x-forwarded-for': address },
+        signal: controller.signal,
+      });
+      return { response, close: () => controller.abort() };
+    };
+    const streams = [];
+    for (let index = 0; index < 3; index += 1) streams.push(await open('198.51.100.40'));
+    expect(streams.map((stream) => stream.response.status)).toEqual([200, 200, 200]);
+
+    const refused = await open('198.51.100.40');
+    expect(refused.response.status).toBe(429);
+    expect(refused.response.headers.get('content-type')).toMatch(/^application\/problem\+json/);
+    expect(Number(refused.response.headers.get('retry-after'))).toBeGreaterThan(0);
+    expect(((await refused.response.json()) as { code: string }).code).toBe('rate_limited');
+    const elsewhere = await open('198.51.100.41');
+    expect(elsewhere.response.status).toBe(200);
+
+    streams[0].close();
+    let again = refused;
+    await waitFor(
+      async () => {
+        again = await open('198.51.100.40');
+        return again.response.status === 200;
+      },
+      5000,
+      'a closed stream to give its place back',
+    );
+    expect((await open('198.51.100.40')).response.status).toBe(429);
+    [...streams, elsewhere, again].forEach((stream) => stream.close());
+  });
+
   it('answers 503 within its timeout when a service does not answer, and recovers', async () => {
     await suite.service('comments').stop();
     const started = Date.now();
-    const answer = await http.get('/health/services/comments/echo');
+    const answer = await ops.get('/health/services/comments/echo');
     expect(answer.status).toBe(503);
     expect(answer.body.code).toBe('service_unavailable');
     expect(Date.now() - started).toBeLessThan(3000);
@@ -179,6 +327,6 @@ describe('the gateway', () => {
     expect(ready.status).toBe(503);
     expect(ready.body.services.comments).toBe(false);
     await suite.startService('comments');
-    expect((await http.get('/health/services/comments/echo')).status).toBe(200);
+    expect((await ops.get('/health/services/comments/echo')).status).toBe(200);
   });
 });

@@ -11,6 +11,8 @@ import { securityHeadersFor } from './security-headers';
 import { ProblemFilter } from './problem.filter';
 import { gatewayValidationPipe } from './validation.pipe';
 import { installJsonBodyParser } from './json-body.parser';
+import { answerClientError } from './client-error.handler';
+import { refuseEncodedBodies } from './content-encoding.check';
 
 /** Largest URL path parameter accepted; longer ids are answered 404 by the router, not parsed. */
 const MAX_PARAM_LENGTH = 256;
@@ -27,7 +29,8 @@ export function createHttpAdapter(env: GatewayEnv): FastifyAdapter {
     frameworkErrors: (error: Error, request: FastifyRequest, reply: FastifyReply) =>
       sendProblem(error, request, reply, new Logger('Http')),
     return503OnClosing: true,
-    // Headers: Node's own limit (16 KiB) answers oversized ones with 431 before any route runs.
+    // What Node's parser refuses before a request exists (headers over 16 KiB, a bad request line).
+    clientErrorHandler: answerClientError,
   });
 }
 
@@ -86,6 +89,8 @@ export async function configureHttp(
     exposedHeaders: ['X-Request-Id', 'Retry-After'],
     maxAge: 600,
   });
+  // After CORS, so a refused body's answer still carries the CORS headers a browser needs to read it.
+  refuseEncodedBodies(fastify, logger);
 
   app.useGlobalFilters(new ProblemFilter(logger));
   app.useGlobalPipes(gatewayValidationPipe());

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { HttpException } from '@nestjs/common';
 import { DomainError, FieldError } from '@app/contracts';
 import { RemoteError } from '@app/messaging';
+import { problemMessage } from './problem.messages';
 
 /** An RFC 9457 problem document, as every error of the API is answered. */
 export interface ProblemDocument {
@@ -45,44 +46,16 @@ const TITLES: Record<number, string> = {
 };
 
 /** Fastify's own errors (raised before a route runs) and what they mean to a client. */
-const FASTIFY_CODES: Record<string, { status: number; code: string; detail: string }> = {
-  FST_ERR_CTP_BODY_TOO_LARGE: {
-    status: 413,
-    code: 'body_too_large',
-    detail: 'The request body is larger than allowed.',
-  },
-  FST_ERR_CTP_INVALID_MEDIA_TYPE: {
-    status: 415,
-    code: 'unsupported_media_type',
-    detail: 'This content type is not accepted here; send application/json.',
-  },
-  FST_ERR_CTP_INVALID_CONTENT_LENGTH: {
-    status: 400,
-    code: 'invalid_content_length',
-    detail: 'Content-Length does not match the body.',
-  },
-  FST_ERR_CTP_EMPTY_JSON_BODY: {
-    status: 400,
-    code: 'empty_body',
-    detail: 'The body is empty but the content type says JSON.',
-  },
-  FST_ERR_CTP_INVALID_JSON_BODY: {
-    status: 400,
-    code: 'malformed_json',
-    detail: 'The body is not valid JSON.',
-  },
-  FST_ERR_CTP_INSTANCE_ALREADY_STARTED: {
-    status: 400,
-    code: 'bad_request',
-    detail: 'The request is malformed.',
-  },
-  FST_ERR_BAD_URL: { status: 400, code: 'bad_url', detail: 'The URL is malformed.' },
-  FST_ERR_MAX_PARAM_LENGTH: {
-    status: 414,
-    code: 'uri_too_long',
-    detail: 'A part of the URL is longer than allowed.',
-  },
-  FST_ERR_ASYNC_CONSTRAINT: { status: 400, code: 'bad_request', detail: 'The request is malformed.' },
+const FASTIFY_CODES: Record<string, { status: number; code: string }> = {
+  FST_ERR_CTP_BODY_TOO_LARGE: { status: 413, code: 'body_too_large' },
+  FST_ERR_CTP_INVALID_MEDIA_TYPE: { status: 415, code: 'unsupported_media_type' },
+  FST_ERR_CTP_INVALID_CONTENT_LENGTH: { status: 400, code: 'invalid_content_length' },
+  FST_ERR_CTP_EMPTY_JSON_BODY: { status: 400, code: 'empty_body' },
+  FST_ERR_CTP_INVALID_JSON_BODY: { status: 400, code: 'malformed_json' },
+  FST_ERR_CTP_INSTANCE_ALREADY_STARTED: { status: 400, code: 'bad_request' },
+  FST_ERR_BAD_URL: { status: 400, code: 'bad_url' },
+  FST_ERR_MAX_PARAM_LENGTH: { status: 414, code: 'uri_too_long' },
+  FST_ERR_ASYNC_CONSTRAINT: { status: 400, code: 'bad_request' },
 };
 
 export function problemTypeFor(code: string): string {
@@ -93,7 +66,16 @@ export function titleFor(status: number): string {
   return TITLES[status] ?? (status >= 500 ? 'Server Error' : 'Client Error');
 }
 
-function make(status: number, code: string, detail: string, errors?: FieldError[]): ProblemDocument {
+/** English text of a code raised with no message of its own (problem.messages.ts). */
+const english = (code: string, status: number, errorId?: string) =>
+  problemMessage(code, status, 'en', { errorId });
+
+export function makeProblem(
+  status: number,
+  code: string,
+  detail: string = english(code, status),
+  errors?: FieldError[],
+): ProblemDocument {
   return {
     type: problemTypeFor(code),
     title: titleFor(status),
@@ -104,7 +86,7 @@ function make(status: number, code: string, detail: string, errors?: FieldError[
   };
 }
 
-function codeForStatus(status: number): string {
+export function codeForStatus(status: number): string {
   return titleFor(status)
     .toLowerCase()
     .replace(/[^a-z]+/g, '_');
@@ -115,27 +97,30 @@ export function toProblem(error: unknown): ProblemAnswer {
   if (error instanceof DomainError) {
     const retryAfterSeconds = error.retryAfterSeconds;
     const status = error.status >= 400 && error.status < 600 ? error.status : 500;
-    const answer: ProblemAnswer = { problem: make(status, error.code, error.message, error.errors) };
+    const answer: ProblemAnswer = { problem: makeProblem(status, error.code, error.message, error.errors) };
     if (retryAfterSeconds !== undefined) answer.retryAfterSeconds = retryAfterSeconds;
     if (status >= 500 && status !== 503) {
       // A service's unexpected error: it logged the stack under this id; pass the id on, nothing else.
       const errorId = (error instanceof RemoteError && error.errorId) || randomUUID();
-      answer.problem = { ...make(500, 'internal_error', `Unexpected error (id ${errorId}).`), errorId };
+      answer.problem = {
+        ...makeProblem(500, 'internal_error', english('internal_error', 500, errorId)),
+        errorId,
+      };
     }
     return answer;
   }
   if (error instanceof HttpException) {
     const status = error.getStatus();
-    const detail = status === 404 ? 'There is nothing at this address.' : error.message;
-    return { problem: make(status, status === 404 ? 'not_found' : codeForStatus(status), detail) };
+    const code = status === 404 ? 'not_found' : codeForStatus(status);
+    return { problem: makeProblem(status, code, status === 404 ? undefined : error.message) };
   }
   const fastify = error as { code?: unknown; statusCode?: unknown } | null;
   if (fastify && typeof fastify.code === 'string' && FASTIFY_CODES[fastify.code]) {
     const known = FASTIFY_CODES[fastify.code];
-    return { problem: make(known.status, known.code, known.detail) };
+    return { problem: makeProblem(known.status, known.code) };
   }
   if (error instanceof SyntaxError && fastify?.statusCode === 400) {
-    return { problem: make(400, 'malformed_json', 'The body is not valid JSON.') };
+    return { problem: makeProblem(400, 'malformed_json') };
   }
   if (
     fastify &&
@@ -144,12 +129,16 @@ export function toProblem(error: unknown): ProblemAnswer {
     fastify.statusCode < 500
   ) {
     return {
-      problem: make(fastify.statusCode, codeForStatus(fastify.statusCode), 'The request is malformed.'),
+      problem: makeProblem(
+        fastify.statusCode,
+        codeForStatus(fastify.statusCode),
+        english('bad_request', 400),
+      ),
     };
   }
   const errorId = randomUUID();
   return {
-    problem: { ...make(500, 'internal_error', `Unexpected error (id ${errorId}).`), errorId },
+    problem: { ...makeProblem(500, 'internal_error', english('internal_error', 500, errorId)), errorId },
     unexpected: error instanceof Error ? error : new Error(String(error)),
   };
 }

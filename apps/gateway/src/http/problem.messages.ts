@@ -1,0 +1,142 @@
+/** The languages problem documents are written in; English when the client states no preference. */
+export const LANGUAGES = ['en', 'ru'] as const;
+export type Language = (typeof LANGUAGES)[number];
+export const DEFAULT_LANGUAGE: Language = 'en';
+
+type Texts = Record<Language, string>;
+
+/**
+ * The `detail` of every problem the gateway and the services behind it produce, by problem `code`.
+ * `{errorId}` is filled in. A code missing here falls back to its status's text (STATUS_MESSAGES), so a
+ * service's new code is still answered in the client's language, if less precisely.
+ */
+export const PROBLEM_MESSAGES: Readonly<Record<string, Texts>> = {
+  validation_failed: {
+    en: 'The request is not valid.',
+    ru: 'Запрос заполнен с ошибками.',
+  },
+  not_found: { en: 'There is nothing at this address.', ru: 'Здесь ничего нет.' },
+  unauthorized: {
+    en: 'Credentials are missing or not valid.',
+    ru: 'Нужен вход: данные для входа не переданы или недействительны.',
+  },
+  forbidden: { en: 'Your role does not allow this.', ru: 'Ваша роль не позволяет это сделать.' },
+  rate_limited: {
+    en: 'Too many requests. Try again later.',
+    ru: 'Слишком много запросов. Попробуйте позже.',
+  },
+  service_unavailable: {
+    en: 'A service is not answering. Try again shortly.',
+    ru: 'Сервис не отвечает. Попробуйте чуть позже.',
+  },
+  internal_error: {
+    en: 'Unexpected error (id {errorId}).',
+    ru: 'Непредвиденная ошибка (код {errorId}).',
+  },
+  poll_not_found: { en: 'The poll was not found.', ru: 'Опрос не найден.' },
+  poll_not_open: {
+    en: 'The poll is not open for voting.',
+    ru: 'Голосование в этом опросе сейчас не идёт.',
+  },
+  already_voted: {
+    en: 'You have already voted in this poll.',
+    ru: 'Вы уже проголосовали в этом опросе.',
+  },
+  poll_already_closed: { en: 'The poll is already closed.', ru: 'Опрос уже закрыт.' },
+  options_locked: {
+    en: 'Options cannot be removed once the poll has votes.',
+    ru: 'Варианты ответа нельзя удалять, когда в опросе уже есть голоса.',
+  },
+  staff_email_taken: {
+    en: 'A staff account with this email exists.',
+    ru: 'Сотрудник с такой почтой уже есть.',
+  },
+  last_admin: {
+    en: 'The last admin account cannot be removed.',
+    ru: 'Последнего администратора удалить нельзя.',
+  },
+  body_too_large: {
+    en: 'The request body is larger than allowed.',
+    ru: 'Тело запроса больше допустимого.',
+  },
+  unsupported_media_type: {
+    en: 'This content type is not accepted here; send application/json.',
+    ru: 'Такой тип содержимого здесь не принимается; отправьте application/json.',
+  },
+  unsupported_content_encoding: {
+    en: 'Request bodies are accepted only without a Content-Encoding (identity).',
+    ru: 'Тело запроса принимается только без сжатия (Content-Encoding: identity).',
+  },
+  invalid_content_length: {
+    en: 'Content-Length does not match the body.',
+    ru: 'Content-Length не совпадает с телом запроса.',
+  },
+  empty_body: {
+    en: 'The body is empty but the content type says JSON.',
+    ru: 'Тело запроса пустое, хотя указан тип JSON.',
+  },
+  malformed_json: { en: 'The body is not valid JSON.', ru: 'Тело запроса — не корректный JSON.' },
+  bad_request: { en: 'The request is malformed.', ru: 'Запрос составлен неверно.' },
+  bad_url: { en: 'The URL is malformed.', ru: 'Адрес запроса составлен неверно.' },
+  uri_too_long: {
+    en: 'A part of the URL is longer than allowed.',
+    ru: 'Часть адреса запроса длиннее допустимого.',
+  },
+  headers_too_large: {
+    en: 'The request headers are larger than allowed.',
+    ru: 'Заголовки запроса больше допустимого.',
+  },
+  request_timeout: {
+    en: 'The request took too long to arrive.',
+    ru: 'Запрос передавался слишком долго.',
+  },
+  method_not_allowed: {
+    en: 'This method is not allowed here.',
+    ru: 'Этот метод здесь не разрешён.',
+  },
+};
+
+/** By status, for codes the catalog does not know. */
+export const STATUS_MESSAGES: Readonly<Record<number, Texts>> = {
+  400: PROBLEM_MESSAGES.bad_request,
+  401: PROBLEM_MESSAGES.unauthorized,
+  403: PROBLEM_MESSAGES.forbidden,
+  404: PROBLEM_MESSAGES.not_found,
+  405: PROBLEM_MESSAGES.method_not_allowed,
+  406: {
+    en: 'No answer in an acceptable format exists.',
+    ru: 'Ответа в приемлемом формате нет.',
+  },
+  408: PROBLEM_MESSAGES.request_timeout,
+  409: {
+    en: 'This conflicts with the current state.',
+    ru: 'Это противоречит текущему состоянию.',
+  },
+  411: { en: 'Content-Length is required.', ru: 'Нужен заголовок Content-Length.' },
+  413: PROBLEM_MESSAGES.body_too_large,
+  414: PROBLEM_MESSAGES.uri_too_long,
+  415: PROBLEM_MESSAGES.unsupported_media_type,
+  422: {
+    en: 'The request is well-formed but a rule refuses it.',
+    ru: 'Запрос составлен верно, но правила его не допускают.',
+  },
+  429: PROBLEM_MESSAGES.rate_limited,
+  431: PROBLEM_MESSAGES.headers_too_large,
+  500: PROBLEM_MESSAGES.internal_error,
+  503: PROBLEM_MESSAGES.service_unavailable,
+};
+
+const CLIENT_ERROR: Texts = PROBLEM_MESSAGES.bad_request;
+const SERVER_ERROR: Texts = { en: 'The server failed.', ru: 'Ошибка на сервере.' };
+
+/** The text of a problem in `language`, with `{errorId}` filled in. */
+export function problemMessage(
+  code: string,
+  status: number,
+  language: Language,
+  params: { errorId?: string } = {},
+): string {
+  const texts =
+    PROBLEM_MESSAGES[code] ?? STATUS_MESSAGES[status] ?? (status >= 500 ? SERVER_ERROR : CLIENT_ERROR);
+  return texts[language].replace('{errorId}', params.errorId ?? '');
+}
