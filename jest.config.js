@@ -19,6 +19,7 @@ const swc = [
 
 const moduleNameMapper = {
   '^@app/contracts$': '<rootDir>/libs/contracts/src',
+  '^@app/host$': '<rootDir>/libs/app-host/src',
   '^@app/messaging$': '<rootDir>/libs/messaging/src',
   '^@app/persistence$': '<rootDir>/libs/persistence/src',
   '^@app/runtime$': '<rootDir>/libs/runtime/src',

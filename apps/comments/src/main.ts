@@ -1,6 +1,9 @@
-import { runServiceMain } from '@app/messaging';
-import { loadConfig } from '@app/runtime';
+import { runService } from '@app/host';
 import { CommentsEnv } from './comments.config';
 import { CommentsModule } from './comments.module';
 
-void runServiceMain('comments', () => loadConfig(CommentsEnv), CommentsModule.register);
+void runService({
+  name: 'comments',
+  env: CommentsEnv,
+  module: (config, { databaseUrl }) => CommentsModule.register(config, databaseUrl),
+});

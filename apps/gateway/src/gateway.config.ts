@@ -25,8 +25,6 @@ export class GatewayEnv extends CommonEnv {
   @Max(65535)
   PORT = 3000;
 
-  @IsString()
-  HOST = "0.0.0.0";
 
   /** Demo mode: demo data and the demo page at `/`. Secrets may be left unset (random per start). */
   @ToBool()
@@ -56,11 +54,6 @@ export class GatewayEnv extends CommonEnv {
   @Max(60000)
   NATS_REQUEST_TIMEOUT_MS = 5000;
 
-  @ToInt()
-  @IsInt()
-  @Min(100)
-  @Max(60000)
-  SHUTDOWN_GRACE_MS = 10000;
 
   /** Signs reader tokens (HMAC-SHA256). At least 32 characters. */
   @IsOptional()

@@ -1,6 +1,9 @@
-import { runServiceMain } from '@app/messaging';
-import { loadConfig } from '@app/runtime';
+import { runService } from '@app/host';
 import { NotificationsEnv } from './notifications.config';
 import { NotificationsModule } from './notifications.module';
 
-void runServiceMain('notifications', () => loadConfig(NotificationsEnv), NotificationsModule.register);
+void runService({
+  name: 'notifications',
+  env: NotificationsEnv,
+  module: (config, { databaseUrl }) => NotificationsModule.register(config, databaseUrl),
+});

@@ -1,6 +1,9 @@
-import { runServiceMain } from '@app/messaging';
-import { loadConfig } from '@app/runtime';
+import { runService } from '@app/host';
 import { PollsEnv } from './polls.config';
 import { PollsModule } from './polls.module';
 
-void runServiceMain('polls', () => loadConfig(PollsEnv), PollsModule.register);
+void runService({
+  name: 'polls',
+  env: PollsEnv,
+  module: (config, { databaseUrl }) => PollsModule.register(config, databaseUrl),
+});

@@ -1,6 +1,9 @@
-import { runServiceMain } from '@app/messaging';
-import { loadConfig } from '@app/runtime';
+import { runService } from '@app/host';
 import { ReporterEnv } from './reporter.config';
 import { ReporterModule } from './reporter.module';
 
-void runServiceMain('reporter', () => loadConfig(ReporterEnv), ReporterModule.register);
+void runService({
+  name: 'reporter',
+  env: ReporterEnv,
+  module: (config, { databaseUrl }) => ReporterModule.register(config, databaseUrl),
+});

@@ -1,22 +1,19 @@
-import { Controller, Get, HttpCode, Inject, Res } from '@nestjs/common';
+import { Controller, Inject } from '@nestjs/common';
 import { MessagePattern } from '@nestjs/microservices';
-import type { FastifyReply } from 'fastify';
 import { echoSubject, HealthPingReply, healthPingSubject, ServiceName } from '@app/contracts';
 import { DatabaseHealth } from '@app/persistence';
-import { NatsLink } from './nats.link';
 
 export const SERVICE_NAME = Symbol('SERVICE_NAME');
 
 /**
- * Builds the controller that lets a service be probed: over NATS by the gateway
- * (`<service>.health.ping`, `<service>.health.echo`) and over HTTP by a container orchestrator.
+ * Builds the controller that lets the gateway probe a service over NATS (`<service>.health.ping`,
+ * `<service>.health.echo`). The HTTP probes of an orchestrator are the host's (@app/host).
  */
 export function healthControllerFor(service: ServiceName) {
   @Controller()
   class ServiceHealthController {
     constructor(
       private readonly database: DatabaseHealth,
-      private readonly nats: NatsLink,
       @Inject(SERVICE_NAME) private readonly name: ServiceName,
     ) {}
 
@@ -28,23 +25,6 @@ export function healthControllerFor(service: ServiceName) {
     @MessagePattern(echoSubject(service))
     echo(): { ok: true } {
       return { ok: true };
-    }
-
-    @Get('health/live')
-    @HttpCode(200)
-    live(): { status: 'up' } {
-      return { status: 'up' };
-    }
-
-    @Get('health/ready')
-    async ready(
-      @Res({ passthrough: true }) reply: FastifyReply,
-    ): Promise<{ status: string; database: boolean; nats: boolean }> {
-      const database = await this.database.isUp();
-      const nats = this.nats.isConnected();
-      const up = database && nats;
-      reply.status(up ? 200 : 503);
-      return { status: up ? 'up' : 'down', database, nats };
     }
   }
   return ServiceHealthController;

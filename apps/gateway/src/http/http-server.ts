@@ -66,8 +66,8 @@ export async function configureHttp(
       { method: request.method, route, status: String(reply.statusCode) },
       seconds,
     );
-    if (logger.isEnabled('info') && route !== '/metrics' && !route.startsWith('/health')) {
-      logger.log(
+    if (logger.isEnabled('debug') && route !== '/metrics' && !route.startsWith('/health')) {
+      logger.debug(
         {
           msg: 'request',
           requestId: request.id,

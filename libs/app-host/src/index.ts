@@ -1,0 +1,7 @@
+// First, so that a stop asked for while the rest loads is heard.
+import './lifecycle/early-signals';
+
+export * from './app.definition';
+export { runHttpApp, runService } from './run-app';
+export * from './start-service';
+export { OpsAnswer, OpsRoute, opsJson, opsProblem } from './ops/ops-route';
