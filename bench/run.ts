@@ -85,6 +85,7 @@ async function main(settings: BenchSettings): Promise<void> {
   const scenarios = buildScenarios(
     {
       gatewayUrl: engage.baseUrl,
+      gatewayOpsUrl: engage.opsUrl,
       ceilingUrl: ceiling.baseUrl,
       api,
       spreadPoll: await api.createPoll(editor, 'Which of these do you read first?', options),

@@ -17,6 +17,8 @@ export interface Scenario {
 
 export interface ScenarioTargets {
   gatewayUrl: string;
+  /** Where the echo chain is served: the gateway's operators' port, not the public one. */
+  gatewayOpsUrl: string;
   ceilingUrl: string;
   api: EngageApi;
   spreadPoll: BenchPoll;
@@ -60,7 +62,7 @@ export function buildScenarios(targets: ScenarioTargets, settings: BenchSettings
     };
   };
   const all: Scenario[] = [
-    fixed('a', 'echo chain (1 NATS request)', targets.gatewayUrl, '/health/services/polls/echo'),
+    fixed('a', 'echo chain (1 NATS request)', targets.gatewayOpsUrl, '/health/services/polls/echo'),
     votes('b', 'votes spread over options', targets.spreadPoll, targets.spreadPoll.optionIds),
     votes('c', 'votes on one option', targets.oneOptionPoll, targets.oneOptionPoll.optionIds.slice(0, 1)),
     fixed('d', 'poll read (gateway cache)', targets.gatewayUrl, `/api/v1/polls/${targets.spreadPoll.id}`),

@@ -11,6 +11,8 @@ export const BENCH_ADMIN = { email: 'admin@bench.test', password: 'a-long-bench-
 
 export interface EngageProcesses {
   baseUrl: string;
+  /** The gateway's operators' port (METRICS_PORT): metrics and the echo chain. */
+  opsUrl: string;
   eventsStream: string;
   children: BenchChild[];
 }
@@ -34,6 +36,7 @@ export async function startEngage(
     DEMO: 'false',
   };
   const port = await freePort();
+  const opsPort = await freePort();
   // A CPU profile is written when the process exits, i.e. when the bench stops it.
   const args = (app: string): string[] => [
     ...(profile.apps.includes(app) ? ['--cpu-prof', `--cpu-prof-dir=${profile.directory}`] : []),
@@ -44,6 +47,7 @@ export async function startEngage(
     BenchChild.spawn('gateway', process.execPath, args('gateway'), {
       ...common,
       PORT: String(port),
+      METRICS_PORT: String(opsPort),
       HOST: '127.0.0.1',
       TRUST_PROXY: '127.0.0.1',
       READER_TOKENS_PER_ADDRESS_PER_HOUR: '1000000',
@@ -55,14 +59,15 @@ export async function startEngage(
     }),
   ];
   const baseUrl = `http://127.0.0.1:${port}`;
-  const running = { baseUrl, eventsStream, children };
+  const opsUrl = `http://127.0.0.1:${opsPort}`;
+  const running = { baseUrl, opsUrl, eventsStream, children };
   try {
     // The echo chain answers 200 only once the gateway listens and the polls service answers on NATS.
     await waitUntil(
       async () => {
         const down = children.find((child) => !child.running);
         if (down) throw new Error(`${down.name} exited during start:\n${down.lastLines()}`);
-        const answer = await fetch(`${baseUrl}/health/services/polls/echo`).catch(() => null);
+        const answer = await fetch(`${opsUrl}/health/services/polls/echo`).catch(() => null);
         return answer?.status === 200;
       },
       60000,

@@ -57,7 +57,9 @@ export class Suite {
     return {
       DATABASE_URL: this.database.url,
       NATS_URL: TEST_NATS_URL,
-      LOG_LEVEL: 'info',
+      // Tests read the per-request lines (request ids), which are logged at debug.
+      LOG_LEVEL: 'debug',
+      LOG_FORMAT: 'json',
       DEMO: 'false',
       HEALTH_PORT: '0',
       EVENTS_STREAM: this.eventsStream,
