@@ -1,12 +1,13 @@
 import { randomBytes } from 'node:crypto';
 import type { JetStreamManager } from 'nats';
-import { eventSubject } from '@app/contracts';
-import { ensureEventStream } from '@app/messaging';
+import { ensureEventStream, EventsAddress, NatsNamespace } from '@app/messaging';
 
 export interface TestEventStream {
+  /** A NATS namespace of this test's own, as a deployment's NATS_PREFIX would give it. */
+  namespace: NatsNamespace;
+  address: EventsAddress;
+  /** The stream's name on the server. */
   name: string;
-  /** An event type unique to this stream, e.g. `t3f9a1c.comment.published`. */
-  type(name: string): string;
   /** The subject that carries every event of this stream, for a plain subscription. */
   wildcard: string;
   /** Creates the stream again after `delete()`. */
@@ -15,29 +16,26 @@ export interface TestEventStream {
 }
 
 /**
- * A JetStream stream of its own for one test, capturing only `events.<random prefix>.>` so tests on a
- * shared server do not see each other's events.
+ * A JetStream stream for one test in a namespace of its own (`t<random>.events.>`), so tests on a
+ * shared server, and their durable consumers, never meet each other's events.
  */
 export async function createTestEventStream(jsm: JetStreamManager): Promise<TestEventStream> {
-  const prefix = `t${randomBytes(5).toString('hex')}`;
-  const name = `TEST_${prefix.toUpperCase()}`;
-  const subjects = [eventSubject(`${prefix}.>`)];
-  const capturing = await jsm.streams.find(eventSubject(`${prefix}.probe`)).catch(() => undefined);
-  if (capturing) {
-    throw new Error(
-      `stream ${capturing} on this NATS already captures events.>; point TEST_NATS_URL at a server without it`,
-    );
-  }
-  await ensureEventStream(jsm, name, { subjects });
+  const namespace = new NatsNamespace(`t${randomBytes(5).toString('hex')}`);
+  const address = new EventsAddress(namespace, 'EVENTS');
+  const subjects = [address.wildcard];
+  const capturing = await jsm.streams.find(namespace.subject('events.probe')).catch(() => undefined);
+  if (capturing) throw new Error(`stream ${capturing} on this NATS already captures ${subjects[0]}`);
+  await ensureEventStream(jsm, address.stream, { subjects });
   return {
-    name,
-    type: (event) => `${prefix}.${event}`,
+    namespace,
+    address,
+    name: address.stream,
     wildcard: subjects[0],
     recreate: async () => {
-      await ensureEventStream(jsm, name, { subjects });
+      await ensureEventStream(jsm, address.stream, { subjects });
     },
     delete: async () => {
-      await jsm.streams.delete(name).catch(() => undefined);
+      await jsm.streams.delete(address.stream).catch(() => undefined);
     },
   };
 }

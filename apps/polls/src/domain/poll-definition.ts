@@ -1,4 +1,4 @@
-import type { PollClosedEvent, PollSnapshot } from '@app/contracts';
+import { eventOf, PollClosedV1, type PollSnapshot } from '@app/contracts';
 import { largestRemainderPercents } from './percent-rounding';
 
 /** What a poll is, without its results: what the vote path checks a ballot against. */
@@ -40,13 +40,13 @@ export function snapshotOf(definition: PollDefinition, tallies: PollTallies): Po
 }
 
 /** The `poll.closed` event: the final results as they stood when the poll closed. */
-export function closedEventOf(snapshot: PollSnapshot, closedAt: string): PollClosedEvent {
-  return {
+export function closedEventOf(snapshot: PollSnapshot, closedAt: string): PollClosedV1 {
+  return eventOf(PollClosedV1, {
     pollId: snapshot.id,
     question: snapshot.question,
     closedAt,
     totalVotes: snapshot.totalVotes,
     totalVoters: snapshot.totalVoters,
     options: snapshot.options.map(({ id, text, votes, percent }) => ({ id, text, votes, percent })),
-  };
+  });
 }

@@ -15,6 +15,10 @@ export class DeadLetter {
   @Property({ type: 'text' })
   subject!: string;
 
+  /** Null when the message was no event envelope. */
+  @Property({ type: 'text', nullable: true })
+  type?: string | null;
+
   @Property({ type: 'json' })
   payload!: unknown;
 

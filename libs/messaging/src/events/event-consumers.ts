@@ -1,10 +1,11 @@
 import { Logger } from '@nestjs/common';
+import type { EventClass } from '@app/contracts';
 import { EventConsumer, EventConsumerDeps, EventConsumerOptions } from './event.consumer';
 
 /**
  * The service's event consumers. A feature registers its consumers while the application starts
  * (in a constructor or `onModuleInit`); they begin pulling once the application has bootstrapped and
- * stop, finishing the event in hand, when it shuts down.
+ * stop, finishing the events in hand, when it shuts down.
  */
 export class EventConsumers {
   private readonly logger = new Logger('EventConsumers');
@@ -13,13 +14,18 @@ export class EventConsumers {
 
   constructor(private readonly deps: EventConsumerDeps) {}
 
-  register(options: EventConsumerOptions): void {
-    if (this.consumers.some((consumer) => consumer.durable === options.durable)) {
+  register<TClasses extends readonly EventClass[]>(options: EventConsumerOptions<TClasses>): void {
+    if (this.find(options.durable)) {
       throw new Error(`event consumer "${options.durable}" is registered twice`);
     }
     const consumer = new EventConsumer(this.deps, options);
     this.consumers.push(consumer);
     if (this.started) void this.startOne(consumer);
+  }
+
+  /** The consumer registered as `durable` (the name dead letters keep). */
+  find(durable: string): EventConsumer | undefined {
+    return this.consumers.find((consumer) => consumer.durable === durable);
   }
 
   async start(): Promise<void> {
@@ -34,6 +40,6 @@ export class EventConsumers {
 
   private async startOne(consumer: EventConsumer): Promise<void> {
     await consumer.start();
-    this.logger.log(`consuming events as "${consumer.durable}" from ${this.deps.stream}`);
+    this.logger.log(`consuming events as "${consumer.durable}" from ${this.deps.address.stream}`);
   }
 }

@@ -1,53 +1,77 @@
 import { Logger } from '@nestjs/common';
 import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
 import type { ConsumerConfig, ConsumerMessages, JsMsg, NatsConnection } from 'nats';
-import type { EventEnvelope } from '@app/contracts';
+import { EventClass, EventEnvelope, eventTypeOf } from '@app/contracts';
 import { requestContext } from '@app/runtime';
 import { ensureDurableConsumer, millisToNanos } from './durable-consumer';
-import { enterInbox, recordDeadLetter } from './inbox.repository';
+import { EventsAddress } from './events-address';
+import { enterInbox } from './inbox.repository';
+import { recordDeadLetter } from './dead-letter.repository';
+import { parseEnvelope, readEvent } from './event-reading';
 import { afterFailure } from './redelivery.policy';
-import { subjectMatches, supportsMultipleFilters, toEventSubjects } from './subject-filter';
-import { isUuid } from '@app/contracts';
+import { standInEventId } from './stand-in-event-id';
+import { subjectMatches, supportsMultipleFilters } from './subject-filter';
 
-export interface EventConsumerOptions {
+/** What a handler gets beside the event: the envelope's id, time and the request that caused it. */
+export interface EventMeta {
+  id: string;
+  type: string;
+  version: number;
+  occurredAt: string;
+  requestId?: string;
+}
+
+export interface EventConsumerOptions<TClasses extends readonly EventClass[] = readonly EventClass[]> {
   /** The durable consumer's name; also the inbox's and the dead letters' `consumer`. */
   durable: string;
-  /** Event types (`comment.published`) or subjects (`events.comment.published`); wildcards allowed. */
-  filterSubjects: string[];
+  /** The event classes it takes (`[PollClosedV1]`); it subscribes to their types, every version it lists. */
+  events: TClasses;
   /** Deliveries before an event is dead-lettered. */
   maxDeliver?: number;
   /** Pause before the n-th redelivery after a failure; the last step repeats. */
   backoffMs?: number[];
   /** How long the server waits for an outcome; a running handler keeps extending it. */
   ackWaitMs?: number;
+  /** Events handled at once by this copy; the module's setting (`EVENT_CONSUMER_CONCURRENCY`) otherwise. */
+  concurrency?: number;
   /**
-   * Reacts to one event inside a transaction that also records it in the inbox: use `em` for every
-   * write, so the reaction and the "handled" mark commit together. Throwing rolls both back.
+   * Reacts to one event, already validated against its class, inside a transaction that also records
+   * it in the inbox: use `em` for every write, so the reaction and the "handled" mark commit together.
+   * Throwing rolls both back.
    */
-  handle(event: EventEnvelope, em: EntityManager): Promise<void>;
+  handle(event: InstanceType<TClasses[number]>, em: EntityManager, meta: EventMeta): Promise<void>;
 }
 
 export interface EventConsumerDeps {
   orm: MikroORM;
   nc: NatsConnection;
-  stream: string;
+  address: EventsAddress;
+  /** Events in flight per consumer unless the consumer says otherwise. */
+  concurrency?: number;
 }
 
-const NIL_UUID = '00000000-0000-0000-0000-000000000000';
+export type RedriveResult = 'handled' | 'already_handled';
 
 /** Thrown inside the handling transaction when the delivery limit passed without a recorded outcome. */
 class DeliveryLimitPassed extends Error {}
 
+/** A stored message that cannot be handled as it is: no envelope, an unknown version, invalid data. */
+export class EventRefusedError extends Error {}
+
 /**
- * A durable JetStream pull consumer that hands each event to `handle` once (an inbox of handled event
- * ids, in the handler's own transaction), acknowledges only after the commit, redelivers failures
- * with a back-off and parks an event in `dead_letter` after its last allowed delivery.
+ * A durable JetStream pull consumer that hands each event, validated against its class, to `handle`
+ * once (an inbox of handled event ids, in the handler's own transaction), acknowledges only after the
+ * commit, redelivers failures with a back-off and parks an event in `dead_letter` after its last
+ * allowed delivery. An event that fails its contract, or whose version it does not know, is parked at
+ * once with the reason: redelivering it would not change it.
  */
 export class EventConsumer {
   private readonly logger: Logger;
   private readonly maxDeliver: number;
   private readonly backoffMs: number[];
   private readonly ackWaitMs: number;
+  private readonly concurrency: number;
+  private readonly subjects: string[];
   private messages?: ConsumerMessages;
   private loop?: Promise<void>;
   private stopping = false;
@@ -62,6 +86,10 @@ export class EventConsumer {
     this.maxDeliver = options.maxDeliver ?? 5;
     this.backoffMs = options.backoffMs ?? [1000, 5000, 30000];
     this.ackWaitMs = options.ackWaitMs ?? 30000;
+    this.concurrency = options.concurrency ?? deps.concurrency ?? 1;
+    if (options.events.length === 0) throw new Error(`event consumer "${options.durable}" takes no events`);
+    const types = new Set(options.events.map((eventClass) => eventTypeOf(eventClass).type));
+    this.subjects = [...types].map((type) => deps.address.subjectOfType(type));
   }
 
   get durable(): string {
@@ -71,22 +99,24 @@ export class EventConsumer {
   async start(): Promise<void> {
     if (this.loop) return;
     this.stopping = false;
-    const { nc, stream } = this.deps;
-    await ensureDurableConsumer(await nc.jetstreamManager(), stream, {
-      durable_name: this.options.durable,
+    const { nc, address } = this.deps;
+    const durable = address.durable(this.options.durable);
+    await ensureDurableConsumer(await nc.jetstreamManager(), address.stream, {
+      durable_name: durable,
       ack_wait: millisToNanos(this.ackWaitMs),
       // One delivery beyond the limit, so an attempt that ended without an outcome (a crash) is still
       // parked in dead_letter rather than left unacknowledged for ever.
       max_deliver: this.maxDeliver + 1,
       ...this.filterConfig(),
     });
-    const consumer = await nc.jetstream().consumers.get(stream, this.options.durable);
-    // One message at a time: nothing waits in this process's buffer while another copy is idle.
-    this.messages = await consumer.consume({ max_messages: 1 });
+    const consumer = await nc.jetstream().consumers.get(address.stream, durable);
+    // No more fetched than this copy handles at once: nothing waits in its buffer while another copy
+    // is idle.
+    this.messages = await consumer.consume({ max_messages: this.concurrency });
     this.loop = this.run(this.messages);
   }
 
-  /** Stops pulling and waits for the event in hand; an event fetched but not started is redelivered. */
+  /** Stops pulling and waits for the events in hand; an event fetched but not started is redelivered. */
   async stop(): Promise<void> {
     this.stopping = true;
     this.messages?.stop();
@@ -95,47 +125,85 @@ export class EventConsumer {
     this.messages = undefined;
   }
 
+  /**
+   * Handles a dead letter's stored event again inside `em`'s transaction: validated again, through the
+   * inbox (an event handled since is not handled twice). Throws EventRefusedError when the stored
+   * message still cannot be handled, and whatever the handler throws.
+   */
+  async handleStored(em: EntityManager, payload: unknown): Promise<RedriveResult> {
+    const envelope = parseEnvelope(payload);
+    if (!envelope) throw new EventRefusedError('the dead letter holds no event envelope');
+    if (!(await enterInbox(em, this.options.durable, envelope.id))) return 'already_handled';
+    const reading = await readEvent(envelope, this.options.events);
+    if (!reading.ok) throw new EventRefusedError(reading.reason);
+    await requestContext.run({ requestId: envelope.requestId ?? envelope.id }, () =>
+      this.options.handle(reading.event, em, metaOf(envelope)),
+    );
+    return 'handled';
+  }
+
   private filterConfig(): Partial<ConsumerConfig> {
-    const subjects = toEventSubjects(this.options.filterSubjects);
-    if (subjects.length === 1) return { filter_subject: subjects[0] };
-    if (supportsMultipleFilters(this.deps.nc.info?.version)) return { filter_subjects: subjects };
+    if (this.subjects.length === 1) return { filter_subject: this.subjects[0] };
+    if (supportsMultipleFilters(this.deps.nc.info?.version)) return { filter_subjects: this.subjects };
     this.logger.warn(
       'this NATS server filters on one subject only; the consumer reads the stream and filters',
     );
-    this.localFilter = subjects;
+    this.localFilter = this.subjects;
     return {};
   }
 
+  /** Up to `concurrency` events in hand at once, each acknowledged on its own. */
   private async run(messages: ConsumerMessages): Promise<void> {
+    const inHand = new Set<Promise<void>>();
     try {
       for await (const msg of messages) {
         if (this.stopping) break;
-        await this.process(msg);
+        const handling = this.process(msg).finally(() => inHand.delete(handling));
+        inHand.add(handling);
+        if (inHand.size >= this.concurrency) await Promise.race(inHand);
       }
     } catch (error) {
       if (!this.stopping) this.logger.error(`stopped consuming: ${errorText(error)}`);
+    } finally {
+      await Promise.all(inHand);
     }
   }
 
   private async process(msg: JsMsg): Promise<void> {
+    try {
+      await this.processOne(msg);
+    } catch (error) {
+      // Left unanswered: the server redelivers it after ack_wait.
+      this.logger.error(`could not process a message: ${errorText(error)}`);
+    }
+  }
+
+  private async processOne(msg: JsMsg): Promise<void> {
     if (this.localFilter && !this.localFilter.some((filter) => subjectMatches(filter, msg.subject))) {
       this.reply(() => msg.ack());
       return;
     }
     const deliveries = msg.info.deliveryCount;
-    const event = parseEnvelope(msg);
-    if (!event) {
-      await this.deadLetter(msg, NIL_UUID, msg.string(), 'not an event envelope', deliveries);
+    const envelope = parseEnvelope(parseJson(msg));
+    if (!envelope) {
+      const eventId = standInEventId(msg.info.stream, msg.seq);
+      await this.deadLetter(msg, eventId, null, msg.string(), 'not an event envelope', deliveries);
+      return;
+    }
+    const reading = await readEvent(envelope, this.options.events);
+    if (!reading.ok) {
+      this.logger.error(`event ${envelope.id} refused, dead-lettered: ${reading.reason}`);
+      await this.deadLetter(msg, envelope.id, envelope.type, envelope, reading.reason, deliveries);
       return;
     }
     const heartbeat = setInterval(() => this.reply(() => msg.working()), Math.max(this.ackWaitMs / 3, 100));
     try {
-      await requestContext.run({ requestId: event.requestId ?? event.id }, () =>
-        this.handleOnce(event, deliveries),
+      await requestContext.run({ requestId: envelope.requestId ?? envelope.id }, () =>
+        this.handleOnce(reading.event, envelope, deliveries),
       );
     } catch (error) {
       clearInterval(heartbeat);
-      await this.onFailure(msg, event, error, deliveries);
+      await this.onFailure(msg, envelope, error, deliveries);
       return;
     } finally {
       clearInterval(heartbeat);
@@ -153,36 +221,37 @@ export class EventConsumer {
     }
   }
 
-  private handleOnce(event: EventEnvelope, deliveries: number): Promise<void> {
+  private handleOnce(event: object, envelope: EventEnvelope, deliveries: number): Promise<void> {
     return this.deps.orm.em.fork().transactional(async (em) => {
-      if (!(await enterInbox(em, this.options.durable, event.id))) return;
+      if (!(await enterInbox(em, this.options.durable, envelope.id))) return;
       if (deliveries > this.maxDeliver) {
         throw new DeliveryLimitPassed(`no outcome recorded after ${this.maxDeliver} deliveries`);
       }
-      await this.options.handle(event, em);
+      await this.options.handle(event, em, metaOf(envelope));
     });
   }
 
   private async onFailure(
     msg: JsMsg,
-    event: EventEnvelope,
+    envelope: EventEnvelope,
     error: unknown,
     deliveries: number,
   ): Promise<void> {
     const outcome = afterFailure(deliveries, this.maxDeliver, this.backoffMs);
-    const context = `event ${event.id} (${event.type}), delivery ${deliveries} of ${this.maxDeliver}`;
+    const context = `event ${envelope.id} (${envelope.type}), delivery ${deliveries} of ${this.maxDeliver}`;
     if (outcome.action === 'retry') {
       this.logger.warn(`${context} failed, retrying in ${outcome.delayMs} ms: ${errorText(error)}`);
       this.reply(() => msg.nak(outcome.delayMs));
       return;
     }
     this.logger.error(`${context} failed, dead-lettered: ${errorText(error)}`);
-    await this.deadLetter(msg, event.id, event, errorText(error), deliveries);
+    await this.deadLetter(msg, envelope.id, envelope.type, envelope, errorText(error), deliveries);
   }
 
   private async deadLetter(
     msg: JsMsg,
     eventId: string,
+    type: string | null,
     payload: unknown,
     error: string,
     deliveries: number,
@@ -192,6 +261,7 @@ export class EventConsumer {
         consumer: this.options.durable,
         eventId,
         subject: msg.subject,
+        type,
         payload,
         error,
         deliveries,
@@ -206,11 +276,19 @@ export class EventConsumer {
   }
 }
 
-function parseEnvelope(msg: JsMsg): EventEnvelope | undefined {
+function metaOf(envelope: EventEnvelope): EventMeta {
+  return {
+    id: envelope.id,
+    type: envelope.type,
+    version: envelope.version,
+    occurredAt: envelope.occurredAt,
+    ...(envelope.requestId ? { requestId: envelope.requestId } : {}),
+  };
+}
+
+function parseJson(msg: JsMsg): unknown {
   try {
-    const event = msg.json<EventEnvelope>();
-    const valid = typeof event?.id === 'string' && isUuid(event.id) && typeof event.type === 'string';
-    return valid ? event : undefined;
+    return msg.json<unknown>();
   } catch {
     return undefined;
   }

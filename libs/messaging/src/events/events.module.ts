@@ -8,18 +8,38 @@ import {
   OnApplicationShutdown,
 } from '@nestjs/common';
 import { MikroORM } from '@mikro-orm/postgresql';
+import { EVENTS_SUBJECT_WILDCARD, ServiceName } from '@app/contracts';
+import type { ServiceEnv } from '@app/runtime';
 import { NatsLink } from '../nats.link';
+import { NatsNamespace } from '../nats-namespace';
 import { OutboxRelay, OutboxRelayOptions } from '../outbox/outbox.relay';
 import { OutboxCommitListener } from '../outbox/outbox-commit.listener';
+import { OutboxPurge, OutboxPurgeOptions } from '../outbox/outbox.purge';
 import { ensureEventStream, EventStreamOptions } from './event-stream';
 import { EventConsumers } from './event-consumers';
+import { EventsAddress } from './events-address';
+import { DeadLetterDesk } from './dead-letter.desk';
+import { deadLettersControllerFor } from './dead-letters.controller';
 
 export interface EventsModuleOptions {
-  /** The JetStream stream of the suite's events (`EVENTS_STREAM` of the configuration). */
+  /** The JetStream stream of the suite's events (`EVENTS_STREAM`); the namespace prefixes it. */
   stream: string;
+  /** `subjects` are named as in the contracts (`events.>`); the namespace prefixes them. */
   streamOptions?: EventStreamOptions;
   relay?: OutboxRelayOptions;
+  /** `OUTBOX_RETENTION_HOURS` and how the purge paces itself. */
+  purge: OutboxPurgeOptions;
+  /** Events each consumer handles at once unless it says otherwise (`EVENT_CONSUMER_CONCURRENCY`). */
+  consumerConcurrency: number;
+  /** The deployment's NATS namespace; the process's (NatsLink) by default. */
+  namespace?: NatsNamespace;
 }
+
+/** What the module reads from a service's configuration. */
+export type EventsConfig = Pick<
+  ServiceEnv,
+  'EVENTS_STREAM' | 'OUTBOX_RETENTION_HOURS' | 'EVENT_CONSUMER_CONCURRENCY'
+>;
 
 const EVENTS_OPTIONS = Symbol('EVENTS_OPTIONS');
 
@@ -29,23 +49,28 @@ class EventsLifecycle implements OnApplicationBootstrap, BeforeApplicationShutdo
     @Inject(EVENTS_OPTIONS) private readonly options: EventsModuleOptions,
     private readonly orm: MikroORM,
     private readonly nats: NatsLink,
+    private readonly address: EventsAddress,
     private readonly relay: OutboxRelay,
+    private readonly purge: OutboxPurge,
     private readonly consumers: EventConsumers,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
-    await ensureEventStream(
-      await this.nats.nc.jetstreamManager(),
-      this.options.stream,
-      this.options.streamOptions,
-    );
+    const { streamOptions = {} } = this.options;
+    const subjects = streamOptions.subjects ?? [EVENTS_SUBJECT_WILDCARD];
+    await ensureEventStream(await this.nats.nc.jetstreamManager(), this.address.stream, {
+      ...streamOptions,
+      subjects: subjects.map((subject) => this.address.subject(subject)),
+    });
     this.orm.em.getEventManager().registerSubscriber(new OutboxCommitListener(() => this.relay.kick()));
     this.relay.start();
+    this.purge.start();
     await this.consumers.start();
   }
 
   async beforeApplicationShutdown(): Promise<void> {
     await this.consumers.stop();
+    await this.purge.stop();
   }
 
   // After every beforeApplicationShutdown (requests in flight have answered and may have recorded
@@ -57,37 +82,61 @@ class EventsLifecycle implements OnApplicationBootstrap, BeforeApplicationShutdo
 }
 
 /**
- * Publishes the service's outbox and runs its event consumers. Import it once, in the service's root
+ * Publishes the service's outbox (and deletes what was published long ago), runs its event consumers,
+ * and answers an operator's `<service>.deadletters.*` requests. Import it once, in the service's root
  * module, next to `DatabaseModule.forService(...)` (with `MESSAGING_ENTITIES` and
  * `MESSAGING_MIGRATIONS`) and `ServiceMessagingModule.forService(...)`. `OutboxRelay` and
  * `EventConsumers` are then injectable anywhere in the service.
  */
 @Module({})
 export class EventsModule {
-  static forService(options: EventsModuleOptions): DynamicModule {
+  /** `overrides` lets a test keep its events apart (a stream of its own) or pace the relay. */
+  static forService(
+    service: ServiceName,
+    config: EventsConfig,
+    overrides: Partial<EventsModuleOptions> = {},
+  ): DynamicModule {
+    const options: EventsModuleOptions = {
+      stream: config.EVENTS_STREAM,
+      purge: { retentionHours: config.OUTBOX_RETENTION_HOURS },
+      consumerConcurrency: config.EVENT_CONSUMER_CONCURRENCY,
+      ...overrides,
+    };
     const shared: DynamicModule = {
       module: EventsProvidersModule,
       global: true,
       providers: [
         {
+          provide: EventsAddress,
+          inject: [NatsLink],
+          useFactory: (nats: NatsLink) =>
+            new EventsAddress(options.namespace ?? nats.namespace, options.stream),
+        },
+        {
           provide: OutboxRelay,
-          inject: [MikroORM, NatsLink],
-          useFactory: (orm: MikroORM, nats: NatsLink) =>
-            new OutboxRelay(orm, nats.nc.jetstream(), options.relay),
+          inject: [MikroORM, NatsLink, EventsAddress],
+          useFactory: (orm: MikroORM, nats: NatsLink, address: EventsAddress) =>
+            new OutboxRelay(orm, nats.nc.jetstream(), options.relay, address.namespace),
+        },
+        {
+          provide: OutboxPurge,
+          inject: [MikroORM],
+          useFactory: (orm: MikroORM) => new OutboxPurge(orm, options.purge),
         },
         {
           provide: EventConsumers,
-          inject: [MikroORM, NatsLink],
-          useFactory: (orm: MikroORM, nats: NatsLink) =>
-            new EventConsumers({ orm, nc: nats.nc, stream: options.stream }),
+          inject: [MikroORM, NatsLink, EventsAddress],
+          useFactory: (orm: MikroORM, nats: NatsLink, address: EventsAddress) =>
+            new EventConsumers({ orm, nc: nats.nc, address, concurrency: options.consumerConcurrency }),
         },
       ],
-      exports: [OutboxRelay, EventConsumers],
+      exports: [EventsAddress, OutboxRelay, OutboxPurge, EventConsumers],
     };
     return {
       module: EventsModule,
       imports: [shared],
-      providers: [{ provide: EVENTS_OPTIONS, useValue: options }, EventsLifecycle],
+      controllers: [deadLettersControllerFor(service)],
+      providers: [{ provide: EVENTS_OPTIONS, useValue: options }, EventsLifecycle, DeadLetterDesk],
     };
   }
 }

@@ -1,11 +1,13 @@
 import { connect, JetStreamManager, NatsConnection } from 'nats';
 import { EntityManager } from '@mikro-orm/postgresql';
+import { eventOf } from '@app/contracts';
 import { OutboxCommitListener, OutboxRelay, OutboxRelayOptions, recordEvent } from '@app/messaging';
 import { requestContext } from '@app/runtime';
 import { TEST_NATS_URL } from '@test/support/test-nats';
 import { waitFor } from '@test/support/wait-for';
 import { createTestEventStream, TestEventStream } from '@test/support/test-event-stream';
 import { createTestMessagingDatabase, TestMessagingDatabase } from '@test/support/test-messaging-database';
+import { NoteAddedV1 } from '@test/support/test-events';
 
 describe('outbox relay', () => {
   let db: TestMessagingDatabase;
@@ -41,11 +43,12 @@ describe('outbox relay', () => {
   });
 
   function newRelay(options: OutboxRelayOptions = {}): OutboxRelay {
-    const relay = new OutboxRelay(db.orm, nc.jetstream(), {
-      pollIntervalMs: 50,
-      flushTimeoutMs: 2000,
-      ...options,
-    });
+    const relay = new OutboxRelay(
+      db.orm,
+      nc.jetstream(),
+      { pollIntervalMs: 50, flushTimeoutMs: 2000, ...options },
+      stream.namespace,
+    );
     relays.push(relay);
     return relay;
   }
@@ -54,7 +57,7 @@ describe('outbox relay', () => {
   async function commitNoteWithEvent(em: EntityManager, text: string): Promise<string> {
     return em.transactional(async (tx) => {
       await tx.execute(`insert into "${db.schema}".article_note (text) values (?)`, [text]);
-      return recordEvent(tx, stream.type('note.added'), { text }).id;
+      return recordEvent(tx, eventOf(NoteAddedV1, { text })).id;
     });
   }
 
@@ -77,10 +80,11 @@ describe('outbox relay', () => {
     await waitFor(async () => (await streamedMessages()) === 1, 5000, 'the event on the stream');
     const message = await jsm.streams.getMessage(stream.name, { seq: 1 });
     expect(message.header.get('Nats-Msg-Id')).toBe(id);
-    expect(message.subject).toBe(`events.${stream.type('note.added')}`);
+    expect(message.subject).toBe(`${stream.namespace.prefix}.events.note.added`);
     expect(message.json()).toMatchObject({
       id,
-      type: stream.type('note.added'),
+      type: 'note.added',
+      version: 1,
       requestId: 'req-outbox-1',
       data: { text: 'first' },
     });
@@ -90,7 +94,7 @@ describe('outbox relay', () => {
   it('resumes where a relay that stopped mid-way left off', async () => {
     for (let i = 0; i < 5; i++) await commitNoteWithEvent(db.orm.em.fork(), `note ${i}`);
     // A relay publishes one batch of two and dies before its next pass.
-    const interrupted = new OutboxRelay(db.orm, nc.jetstream(), { batchSize: 2 });
+    const interrupted = new OutboxRelay(db.orm, nc.jetstream(), { batchSize: 2 }, stream.namespace);
     await interrupted.publishPending();
     expect(await streamedMessages()).toBe(2);
     expect(await unpublishedCount()).toBe(3);
@@ -116,7 +120,7 @@ describe('outbox relay', () => {
     await expect(
       em.transactional(async (tx) => {
         await tx.execute(`insert into "${db.schema}".article_note (text) values ('never')`);
-        recordEvent(tx, stream.type('note.added'), { text: 'never' });
+        recordEvent(tx, eventOf(NoteAddedV1, { text: 'never' }));
         await tx.flush();
         throw new Error('the change is refused');
       }),
@@ -133,10 +137,22 @@ describe('outbox relay', () => {
     expect(rows).toEqual([{ text: 'after' }]);
   });
 
+  it('refuses to record an event that breaks its contract, and rolls the change back with it', async () => {
+    await expect(
+      db.orm.em.fork().transactional(async (tx) => {
+        await tx.execute(`insert into "${db.schema}".article_note (text) values ('half done')`);
+        recordEvent(tx, eventOf(NoteAddedV1, { text: '' }));
+      }),
+    ).rejects.toThrow('note.added v1 does not satisfy its contract: text: text must be longer than');
+
+    expect(await db.sql("select 1 from {schema}.article_note where text = 'half done'")).toHaveLength(0);
+    expect(await db.sql('select 1 from {schema}.outbox_event')).toHaveLength(0);
+  });
+
   it('publishes each event once when several relays run at once', async () => {
     const em = db.orm.em.fork();
     await em.transactional(async (tx) => {
-      for (let i = 0; i < 300; i++) recordEvent(tx, stream.type('note.added'), { i });
+      for (let i = 0; i < 300; i++) recordEvent(tx, eventOf(NoteAddedV1, { text: `note ${i}` }));
     });
 
     // Every publish reaches a plain subscriber, even one the stream drops as a duplicate.

@@ -2,6 +2,7 @@ import { Logger } from '@nestjs/common';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import type { JetStreamClient } from 'nats';
 import { ErrorCode, NatsError, StringCodec } from 'nats';
+import { NatsNamespace } from '../nats-namespace';
 import { OutboxEvent } from './outbox-event.entity';
 
 export interface OutboxRelayOptions {
@@ -54,6 +55,8 @@ export class OutboxRelay {
     private readonly orm: MikroORM,
     private readonly js: JetStreamClient,
     options: OutboxRelayOptions = {},
+    /** Rows name subjects without the deployment's prefix; they are published inside it. */
+    private readonly namespace: NatsNamespace = NatsNamespace.none,
   ) {
     this.batchSize = options.batchSize ?? 100;
     this.pollIntervalMs = options.pollIntervalMs ?? 200;
@@ -118,7 +121,7 @@ export class OutboxRelay {
 
       const outcomes = await Promise.allSettled(
         rows.map((row) =>
-          this.js.publish(row.subject, codec.encode(JSON.stringify(row.payload)), {
+          this.js.publish(this.namespace.subject(row.subject), codec.encode(JSON.stringify(row.payload)), {
             msgID: row.id,
             timeout: this.publishTimeoutMs,
           }),

@@ -46,4 +46,22 @@ export class ServiceEnv extends CommonEnv {
   @Min(0)
   @Max(65535)
   HEALTH_PORT = 0;
+
+  /** Hours a published outbox row is kept (to re-drive from) before it is deleted; unpublished rows stay. */
+  @ToInt()
+  @IsInt()
+  @Min(1)
+  @Max(8760)
+  OUTBOX_RETENTION_HOURS = 72;
+
+  /**
+   * Events one copy's consumer handles at once. Handlers mostly wait on the database or a remote
+   * (SMTP, a webhook), so four keep a copy busy while holding at most four of DATABASE_POOL_MAX's
+   * connections; order was never guaranteed anyway (copies share a consumer).
+   */
+  @ToInt()
+  @IsInt()
+  @Min(1)
+  @Max(64)
+  EVENT_CONSUMER_CONCURRENCY = 4;
 }
