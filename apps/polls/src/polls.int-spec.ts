@@ -5,7 +5,7 @@ import {
   Caller,
   POLL_CHANGED_SIGNAL,
   PollChangedSignal,
-  PollClosedEvent,
+  PollClosedV1,
   PollDraft,
   PollReply,
   PollIdRequest,
@@ -21,7 +21,7 @@ import { TEST_NATS_URL } from '@test/support/test-nats';
 import { waitFor } from '@test/support/wait-for';
 import { PollsEnv } from './polls.config';
 import { PollsModule } from './polls.module';
-import { PollsRepository } from './polls.repository';
+import { VotesRepository } from './repositories/votes.repository';
 import { PollsScheduler } from './polls.scheduler';
 
 const run = randomBytes(4).toString('hex');
@@ -139,7 +139,7 @@ describe('polls service over NATS', () => {
   };
   const closedEvents = async (pollId: string) =>
     (
-      await pg.query<{ payload: EventEnvelope<PollClosedEvent> }>(
+      await pg.query<{ payload: EventEnvelope<PollClosedV1> }>(
         `select payload from polls.outbox_event where type = 'poll.closed' and payload->'data'->>'pollId' = $1`,
         [pollId],
       )
@@ -460,7 +460,7 @@ describe('polls service over NATS', () => {
     });
 
     const outcomes = await services[0].app
-      .get(PollsRepository)
+      .get(VotesRepository)
       .castVotes(
         [
           ballot(poll.id, fresh, [poll.options[0].id]),

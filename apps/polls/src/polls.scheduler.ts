@@ -1,6 +1,6 @@
 import { BeforeApplicationShutdown, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { PollsEnv } from './polls.config';
-import { PollsRepository } from './polls.repository';
+import { PollScheduleRepository } from './repositories/poll-schedule.repository';
 import { PollSignals } from './poll.signals';
 
 const CLOSES_PER_PASS = 50;
@@ -21,7 +21,7 @@ export class PollsScheduler implements OnApplicationBootstrap, BeforeApplication
   private lastCleanup = 0;
 
   constructor(
-    private readonly repository: PollsRepository,
+    private readonly repository: PollScheduleRepository,
     private readonly signals: PollSignals,
     private readonly config: PollsEnv,
   ) {}

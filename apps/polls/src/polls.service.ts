@@ -37,13 +37,10 @@ import { PollDefinitionCache } from './poll-definition.cache';
 import { PollSignals } from './poll.signals';
 import { PollsEnv } from './polls.config';
 import { demoPolls } from './polls.demo';
-import {
-  batchFailureOf,
-  CastVoteInput,
-  PollsRepository,
-  PollWithMyVote,
-  VoteOutcome,
-} from './polls.repository';
+import { PollEditsRepository } from './repositories/poll-edits.repository';
+import { PollReadsRepository, PollWithMyVote } from './repositories/poll-reads.repository';
+import { PollsDemoRepository } from './repositories/polls-demo.repository';
+import { batchFailureOf, CastVoteInput, VoteOutcome, VotesRepository } from './repositories/votes.repository';
 
 const isEditor = (caller: Caller): boolean => hasRole(caller.roles, 'editor');
 
@@ -80,12 +77,15 @@ export class PollsService implements OnApplicationBootstrap {
   private readonly snapshots = new WeakMap<PollTallies, { definition: PollDefinition; poll: PollSnapshot }>();
 
   constructor(
-    private readonly repository: PollsRepository,
+    private readonly reads: PollReadsRepository,
+    private readonly edits: PollEditsRepository,
+    private readonly votesRepository: VotesRepository,
+    private readonly demo: PollsDemoRepository,
     private readonly signals: PollSignals,
     private readonly config: PollsEnv,
   ) {
     this.definitions = new PollDefinitionCache(config.POLL_DEFINITION_TTL_MS, (pollId) =>
-      repository.findDefinition(pollId),
+      reads.findDefinition(pollId),
     );
     signals.onSignal(({ pollId }) => this.definitions.forget(pollId));
     this.votes = new GroupCommit(
@@ -100,7 +100,7 @@ export class PollsService implements OnApplicationBootstrap {
 
   async onApplicationBootstrap(): Promise<void> {
     if (!this.config.DEMO) return;
-    const created = await this.repository.seedDemo(demoPolls(new Date()));
+    const created = await this.demo.seedDemo(demoPolls(new Date()));
     if (created.length > 0) this.logger.log(`demo polls created: ${created.join(', ')}`);
   }
 
@@ -155,16 +155,16 @@ export class PollsService implements OnApplicationBootstrap {
   }
 
   async get({ caller, pollId }: PollIdRequest): Promise<PollReply> {
-    return reply(caller, await this.repository.findPoll(pollId, caller.readerId));
+    return reply(caller, await this.reads.findPoll(pollId, caller.readerId));
   }
 
   async current({ caller, placement }: CurrentPollRequest): Promise<PollReply> {
-    return reply(caller, await this.repository.findCurrent(placement, caller.readerId));
+    return reply(caller, await this.reads.findCurrent(placement, caller.readerId));
   }
 
   async list({ caller, query }: ListPollsRequest): Promise<PollListReply> {
     const limit = query.limit ?? PAGE_LIMIT_DEFAULT;
-    const rows = await this.repository.list(
+    const rows = await this.reads.list(
       {
         status: query.status ?? 'all',
         placement: query.placement,
@@ -186,7 +186,7 @@ export class PollsService implements OnApplicationBootstrap {
   }
 
   async myVote({ caller, pollId }: PollIdRequest): Promise<MyVoteReply> {
-    const optionIds = await this.repository.myVote(pollId, caller.readerId);
+    const optionIds = await this.reads.myVote(pollId, caller.readerId);
     if (optionIds === undefined) throw new PollNotFoundError();
     return { optionIds };
   }
@@ -196,25 +196,25 @@ export class PollsService implements OnApplicationBootstrap {
   async create({ caller, draft }: CreatePollRequest): Promise<PollReply> {
     requireEditor(caller);
     const { settings, options } = settleDraft(draft, new Date());
-    const pollId = await this.repository.create(settings, options, caller.staffId ?? 'editor');
+    const pollId = await this.edits.create(settings, options, caller.staffId ?? 'editor');
     this.signals.changed(pollId);
-    return reply(caller, await this.repository.findPoll(pollId, null));
+    return reply(caller, await this.reads.findPoll(pollId, null));
   }
 
   async update({ caller, pollId, changes }: UpdatePollRequest): Promise<PollReply> {
     requireEditor(caller);
-    const found = await this.repository.update(pollId, (current, hasVotes) =>
+    const found = await this.edits.update(pollId, (current, hasVotes) =>
       applyChanges(current, changes, hasVotes),
     );
     if (!found) throw new PollNotFoundError();
     this.definitions.forget(pollId);
     this.signals.changed(pollId);
-    return reply(caller, await this.repository.findPoll(pollId, null));
+    return reply(caller, await this.reads.findPoll(pollId, null));
   }
 
   async close({ caller, pollId }: PollIdRequest): Promise<PollReply> {
     requireEditor(caller);
-    const outcome = await this.repository.close(pollId);
+    const outcome = await this.edits.close(pollId);
     switch (outcome.kind) {
       case 'not_found':
         throw new PollNotFoundError();
@@ -229,7 +229,7 @@ export class PollsService implements OnApplicationBootstrap {
 
   async delete({ caller, pollId }: PollIdRequest): Promise<PollDeletedReply> {
     requireEditor(caller);
-    if (!(await this.repository.delete(pollId))) throw new PollNotFoundError();
+    if (!(await this.edits.delete(pollId))) throw new PollNotFoundError();
     this.definitions.forget(pollId);
     this.signals.changed(pollId, true);
     return { pollId, deleted: true };
@@ -237,9 +237,9 @@ export class PollsService implements OnApplicationBootstrap {
 
   async exportResults({ caller, pollId }: PollIdRequest): Promise<PollExportReply> {
     requireEditor(caller);
-    const found = await this.repository.findPoll(pollId, null);
+    const found = await this.reads.findPoll(pollId, null);
     if (!found) throw new PollNotFoundError();
-    return { poll: found.snapshot, hourly: await this.repository.hourlyVotes(pollId) };
+    return { poll: found.snapshot, hourly: await this.reads.hourlyVotes(pollId) };
   }
 
   /**
@@ -251,7 +251,7 @@ export class PollsService implements OnApplicationBootstrap {
   private async writeVotes(ballots: CastVoteInput[]): Promise<PromiseSettledResult<VoteOutcome>[]> {
     for (let attempt = 1; ; attempt += 1) {
       try {
-        const outcomes = await this.repository.castVotes(ballots, this.shard());
+        const outcomes = await this.votesRepository.castVotes(ballots, this.shard());
         return outcomes.map((value) => ({ status: 'fulfilled', value }));
       } catch (error) {
         const failure = batchFailureOf(error);
@@ -262,7 +262,7 @@ export class PollsService implements OnApplicationBootstrap {
           );
           return Promise.allSettled(
             ballots.map((ballot) =>
-              this.repository.castVotes([ballot], this.shard()).then(([outcome]) => outcome),
+              this.votesRepository.castVotes([ballot], this.shard()).then(([outcome]) => outcome),
             ),
           );
         }
