@@ -41,7 +41,7 @@ export class PollSignals implements OnApplicationBootstrap, OnApplicationShutdow
   }
 
   onApplicationBootstrap(): void {
-    this.subscription = this.nats.nc.subscribe(POLL_CHANGED_SIGNAL, {
+    this.subscription = this.nats.nc.subscribe(this.nats.namespace.subject(POLL_CHANGED_SIGNAL), {
       callback: (error, message) => {
         if (error) return;
         try {
@@ -62,7 +62,7 @@ export class PollSignals implements OnApplicationBootstrap, OnApplicationShutdow
   private publish(signal: PollChangedSignal): void {
     if (!this.nats.isConnected()) return;
     try {
-      this.nats.nc.publish(POLL_CHANGED_SIGNAL, codec.encode(signal));
+      this.nats.nc.publish(this.nats.namespace.subject(POLL_CHANGED_SIGNAL), codec.encode(signal));
     } catch (error) {
       this.logger.warn(`signal for poll ${signal.pollId} not published: ${String(error)}`);
     }
