@@ -45,7 +45,8 @@ describe('polls through the gateway', () => {
   beforeAll(async () => {
     suite = await Suite.start({
       services: ['polls'],
-      gatewayEnv: { POLL_VOTES_PER_ADDRESS_PER_HOUR: '0', CORS_ORIGINS: 'https://portal.example' },
+      gatewayEnv: { CORS_ORIGINS: 'https://portal.example' },
+      serviceEnv: { POLL_VOTES_PER_ADDRESS_PER_HOUR: '0' },
     });
     http = new HttpClient(suite.baseUrl);
     const admin = await http.login(SUITE_ADMIN.email, SUITE_ADMIN.password);
@@ -252,11 +253,13 @@ describe('polls through the gateway', () => {
     expect((await http.get('/api/v1/polls/current?placement=%3Cx%3E')).status).toBe(400);
   });
 
-  it('caps votes per address at POLL_VOTES_PER_ADDRESS_PER_HOUR with 429 and Retry-After', async () => {
+  it('caps votes per address at the polls service’s POLL_VOTES_PER_ADDRESS_PER_HOUR with 429 and Retry-After', async () => {
     const poll = await createPoll();
-    const capped = new HttpClient(
-      await suite.startGateway({ TRUST_PROXY: '127.0.0.1', POLL_VOTES_PER_ADDRESS_PER_HOUR: '2' }),
-    );
+    // The cap is the polls service's setting: a gateway and a polls copy in a namespace of their own
+    // run with a cap of 2, beside the uncapped ones, on the same database.
+    const namespace = { NATS_PREFIX: `capped${Date.now()}` };
+    await suite.startService('polls', { ...namespace, POLL_VOTES_PER_ADDRESS_PER_HOUR: '2' });
+    const capped = new HttpClient(await suite.startGateway({ ...namespace, TRUST_PROXY: '127.0.0.1' }));
     const from = (address: string) => ({ 'x-forwarded-for': address });
     const statuses = [];
     for (let index = 0; index < 3; index += 1) {
@@ -276,6 +279,20 @@ describe('polls through the gateway', () => {
     );
     expect(elsewhere.status).toBe(201);
     expect((await http.get<PollView>(`/api/v1/polls/${poll.id}`, { token: editor })).body.totalVotes).toBe(3);
+  });
+
+  it('keeps a scheduled poll from readers even after an editor read it', async () => {
+    const poll = await createPoll({ opensAt: new Date(Date.now() + 3600_000).toISOString() });
+    expect((await http.get<PollView>(`/api/v1/polls/${poll.id}`, { token: editor })).body.status).toBe(
+      'scheduled',
+    );
+    const reader = await http.readerToken();
+    for (let attempt = 0; attempt < 2; attempt += 1) {
+      expect((await http.get(`/api/v1/polls/${poll.id}`)).status).toBe(404);
+      expect((await http.get(`/api/v1/polls/${poll.id}`, { readerToken: reader })).status).toBe(404);
+    }
+    const archive = await http.get<{ items: PollView[] }>('/api/v1/polls?status=all&limit=100');
+    expect(archive.body.items.map((item) => item.id)).not.toContain(poll.id);
   });
 
   it('serves the current sidebar poll and 404 for a placement without one', async () => {
