@@ -11,8 +11,7 @@ describe("the operators' port", () => {
   let pollsProbes: { port: number; metrics: number };
 
   beforeAll(async () => {
-    const gatewayMetricsPort = await freePort();
-    suite = await Suite.start({ services: [], gatewayEnv: { METRICS_PORT: String(gatewayMetricsPort) } });
+    suite = await Suite.start({ services: [] });
     pollsProbes = { port: await freePort(), metrics: await freePort() };
     await suite.startService('polls', {
       HOST: '127.0.0.1',
@@ -21,7 +20,7 @@ describe("the operators' port", () => {
     });
     await suite.waitReady(suite.baseUrl, ['polls']);
     publicPort = new HttpClient(suite.baseUrl);
-    gatewayOps = new HttpClient(`http://127.0.0.1:${gatewayMetricsPort}`);
+    gatewayOps = new HttpClient(suite.gatewayOpsUrls[0]);
     pollsOps = new HttpClient(`http://127.0.0.1:${pollsProbes.metrics}`);
   });
   afterAll(() => suite?.stop());

@@ -34,6 +34,8 @@ export class Suite {
   readonly eventsStream = `SUITE_EVENTS_${randomBytes(4).toString('hex').toUpperCase()}`;
   readonly services = new Map<string, AppProcess[]>();
   gateways: AppProcess[] = [];
+  /** Each gateway copy's operators' port (METRICS_PORT): metrics and the echo chain. */
+  gatewayOpsUrls: string[] = [];
   database!: TestDatabase;
   baseUrl = '';
 
@@ -79,10 +81,12 @@ export class Suite {
   /** Starts one more gateway copy; resolves with its base URL once it listens. */
   async startGateway(env: NodeJS.ProcessEnv = {}): Promise<string> {
     const port = await freePort();
+    const metricsPort = await freePort();
     const app = new AppProcess('gateway', {
       ...this.commonEnv,
       ...this.secrets,
       PORT: String(port),
+      METRICS_PORT: String(metricsPort),
       HOST: '127.0.0.1',
       ADMIN_EMAIL: SUITE_ADMIN.email,
       ADMIN_PASSWORD: SUITE_ADMIN.password,
@@ -92,6 +96,7 @@ export class Suite {
       ...env,
     }).start();
     this.gateways.push(app);
+    this.gatewayOpsUrls.push(`http://127.0.0.1:${metricsPort}`);
     await app.waitForLine(/gateway listening on/);
     return `http://127.0.0.1:${port}`;
   }
