@@ -25,7 +25,6 @@ import { CurrentCaller, RequireReader, RequireRole } from '../identity/access.de
 import { UuidParam } from '../http/uuid.param';
 import { openSseStream, SseStream } from '../http/sse.stream';
 import { LimitStreamsPerAddress } from '../http/stream-quota.interceptor';
-import { LimitStreamsPerAddress } from '../http/stream-quota.interceptor';
 import { PollsGateway } from './polls.gateway';
 import { PollLiveHub } from './poll-live.hub';
 import { resultsCsv } from './results.csv';
@@ -111,7 +110,6 @@ export class PollsController {
   }
 
   @Get(':id/live')
-  @LimitStreamsPerAddress()
   @LimitStreamsPerAddress()
   @ApiProduces('text/event-stream')
   @ApiOkResponse({ description: 'Server-Sent Events: `results` with the poll whenever its results change' })
