@@ -1,6 +1,11 @@
 import { existsSync } from 'node:fs';
 import { relative, resolve } from 'node:path';
-import { isEmbeddedUrl, startEmbeddedPostgres, type EmbeddedPostgres } from '@app/persistence';
+import {
+  ensureDatabaseExists,
+  isEmbeddedUrl,
+  startEmbeddedPostgres,
+  type EmbeddedPostgres,
+} from '@app/persistence';
 import { ALL_APPS, GATEWAY_APP, mainOf } from './launcher/apps.plan';
 import { logAs, redactUrl } from './launcher/log';
 import { describeExit, Supervisor } from './launcher/supervisor';
@@ -20,11 +25,14 @@ async function main(): Promise<number> {
   let embedded: EmbeddedPostgres | undefined;
   let databaseUrl = process.env.DATABASE_URL;
   if (databaseUrl && isEmbeddedUrl(databaseUrl)) {
-    embedded = await startEmbeddedPostgres(databaseUrl);
-    log(`database: embedded PGlite (${databaseUrl})`);
+    embedded = await startEmbeddedPostgres(databaseUrl, { say: log });
+    log(`database: embedded PostgreSQL (${databaseUrl}) at ${embedded.url}`);
     databaseUrl = embedded.url;
   } else {
     log(`database: ${databaseUrl ? redactUrl(databaseUrl) : 'the default of each app (local PostgreSQL)'}`);
+  }
+  if (databaseUrl && (await ensureDatabaseExists(databaseUrl)) === 'created') {
+    log(`database: created ${new URL(databaseUrl).pathname.slice(1)}`);
   }
   const supervisor = new Supervisor(log);
   let failures = 0;

@@ -1,13 +1,14 @@
-import { planApps } from './apps.plan';
+import { describePorts, planApps, portsOf, readinessTargets } from './apps.plan';
 
-const infra = {
+const context = {
   databaseUrl: 'postgres://postgres@127.0.0.1:5432/postgres',
   natsUrl: 'nats://127.0.0.1:4222',
+  launcherPid: 4321,
 };
 
 describe('planApps', () => {
   it('starts the services before the gateway', () => {
-    expect(planApps({}, infra, '/repo').map((plan) => plan.name)).toEqual([
+    expect(planApps({}, context, '/repo').map((plan) => plan.name)).toEqual([
       'polls',
       'comments',
       'reporter',
@@ -16,48 +17,85 @@ describe('planApps', () => {
     ]);
   });
 
-  it('gives each service its own health port and the gateway port 3000', () => {
-    const plans = planApps({}, infra, '/repo');
-    expect(plans.map((plan) => plan.env.HEALTH_PORT ?? plan.env.PORT)).toEqual([
-      '3101',
-      '3102',
-      '3103',
-      '3104',
-      '3000',
+  it('derives every port from PORT: health at PORT+1..+4, metrics at PORT+10..+14', () => {
+    const plans = planApps({}, context, '/repo');
+    expect(plans.map((plan) => [plan.env.PORT ?? plan.env.HEALTH_PORT, plan.env.METRICS_PORT])).toEqual([
+      ['3001', '3011'],
+      ['3002', '3012'],
+      ['3003', '3013'],
+      ['3004', '3014'],
+      ['3000', '3010'],
     ]);
     expect(plans[4].readyUrl).toBe('http://127.0.0.1:3000/health/ready');
+    expect(plans[0].readyUrl).toBe('http://127.0.0.1:3001/health/ready');
     expect(plans[1].main).toBe('/repo/dist/apps/comments/src/main.js');
+    expect(describePorts(plans[0])).toBe('health 3001, metrics 3011');
+    expect(describePorts(plans[4])).toBe('http 3000, metrics 3010');
   });
 
-  it('passes the chosen database and NATS to every app, with demo mode on by default', () => {
-    for (const plan of planApps({ LOG_LEVEL: 'debug' }, infra, '/repo')) {
+  it('gives a second suite with another PORT ports that do not meet the first', () => {
+    const first = Object.values(portsOf({})).flatMap((ports) => Object.values(ports));
+    const second = Object.values(portsOf({ PORT: '4000' })).flatMap((ports) => Object.values(ports));
+    expect(second).toEqual(expect.arrayContaining([4000, 4001, 4004, 4010, 4014]));
+    expect(second.filter((port) => first.includes(port))).toEqual([]);
+  });
+
+  it('passes the chosen database, NATS and its own pid to every app, with demo mode on by default', () => {
+    for (const plan of planApps({ LOG_LEVEL: 'debug' }, context, '/repo')) {
       expect(plan.env).toMatchObject({
-        DATABASE_URL: infra.databaseUrl,
-        NATS_URL: infra.natsUrl,
+        DATABASE_URL: context.databaseUrl,
+        NATS_URL: context.natsUrl,
         DEMO: 'true',
         LOG_LEVEL: 'debug',
+        ENGAGE_PARENT_PID: '4321',
       });
     }
-    expect(planApps({ DEMO: 'false' }, infra, '/repo')[0].env.DEMO).toBe('false');
+    expect(planApps({ DEMO: 'false' }, context, '/repo')[0].env.DEMO).toBe('false');
   });
 
-  it('takes ports from PORT and <NAME>_HEALTH_PORT', () => {
-    const plans = planApps({ PORT: '8080', REPORTER_HEALTH_PORT: '4000', HEALTH_PORT: '9' }, infra, '/repo');
-    expect(plans.find((plan) => plan.name === 'reporter')?.env.HEALTH_PORT).toBe('4000');
+  it('gives only the gateway the demo admin the launcher chose', () => {
+    const admin = { email: 'admin@demo.local', password: 'a-generated-password' };
+    const plans = planApps({}, { ...context, admin }, '/repo');
+    expect(plans[4].env).toMatchObject({ ADMIN_EMAIL: admin.email, ADMIN_PASSWORD: admin.password });
+    expect(plans[0].env.ADMIN_PASSWORD).toBeUndefined();
+  });
+
+  it('takes ports from <NAME>_HEALTH_PORT and <NAME>_METRICS_PORT, and keeps HEALTH_PORT from reaching every app', () => {
+    const plans = planApps(
+      { PORT: '8080', REPORTER_HEALTH_PORT: '4000', GATEWAY_METRICS_PORT: '9100', HEALTH_PORT: '9' },
+      context,
+      '/repo',
+    );
+    const reporter = plans.find((plan) => plan.name === 'reporter')!;
+    expect(reporter.env).toMatchObject({ HEALTH_PORT: '4000', METRICS_PORT: '8093' });
     const gateway = plans.find((plan) => plan.name === 'gateway')!;
-    expect(gateway.env.PORT).toBe('8080');
+    expect(gateway.env).toMatchObject({ PORT: '8080', METRICS_PORT: '9100' });
     expect(gateway.env.HEALTH_PORT).toBeUndefined();
   });
 
   it('refuses a bad or shared port, naming it', () => {
-    expect(() => planApps({ POLLS_HEALTH_PORT: 'abc' }, infra, '/repo')).toThrow(/POLLS_HEALTH_PORT/);
-    expect(() => planApps({ POLLS_HEALTH_PORT: '3102' }, infra, '/repo')).toThrow(/3102/);
-    expect(() => planApps({ PORT: '3101' }, infra, '/repo')).toThrow(/3101/);
+    expect(() => planApps({ POLLS_HEALTH_PORT: 'abc' }, context, '/repo')).toThrow(/POLLS_HEALTH_PORT/);
+    expect(() => planApps({ POLLS_HEALTH_PORT: '3002' }, context, '/repo')).toThrow(/3002/);
+    expect(() => planApps({ COMMENTS_METRICS_PORT: '3000' }, context, '/repo')).toThrow(/3000/);
+    expect(() => planApps({ PORT: '65530' }, context, '/repo')).toThrow(/PORT 65530 leaves no room/);
   });
 
   it('runs only the apps that APPS names, in the usual order', () => {
-    const plans = planApps({ APPS: 'gateway, comments' }, infra, '/repo');
+    const plans = planApps({ APPS: 'gateway, comments' }, context, '/repo');
     expect(plans.map((plan) => plan.name)).toEqual(['comments', 'gateway']);
-    expect(() => planApps({ APPS: 'comments,search' }, infra, '/repo')).toThrow(/unknown apps: search/);
+    expect(() => planApps({ APPS: 'comments,search' }, context, '/repo')).toThrow(/unknown apps: search/);
+  });
+
+  it("waits for the gateway's readiness when every service runs, and for each app's own when some are left out", () => {
+    expect(readinessTargets(planApps({}, context, '/repo'))).toEqual([
+      { name: 'gateway', url: 'http://127.0.0.1:3000/health/ready' },
+    ]);
+    expect(readinessTargets(planApps({ APPS: 'polls,gateway' }, context, '/repo'))).toEqual([
+      { name: 'polls', url: 'http://127.0.0.1:3001/health/ready' },
+      { name: 'gateway', url: 'http://127.0.0.1:3000/health/live' },
+    ]);
+    expect(readinessTargets(planApps({ APPS: 'comments' }, context, '/repo'))).toEqual([
+      { name: 'comments', url: 'http://127.0.0.1:3002/health/ready' },
+    ]);
   });
 });

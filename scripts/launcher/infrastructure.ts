@@ -1,16 +1,32 @@
 import { accessSync, constants, mkdirSync, statSync } from 'node:fs';
-import { startEmbeddedPostgres } from '@app/persistence';
+import { ensureDatabaseExists, startEmbeddedPostgres } from '@app/persistence';
 import type { DatabaseDeps } from './database.choice';
+import { logAs, type Log } from './log';
 import { findOnPath, type NatsDeps, type NatsEndpoint } from './nats.choice';
 import { postgresAnswers, tcpAnswers, waitUntil } from './probes';
 import { describeExit, type Supervisor } from './supervisor';
 
 const NATS_START_TIMEOUT_MS = 10000;
 
-export const databaseDeps: DatabaseDeps = {
-  answers: (url) => postgresAnswers(url),
-  startEmbedded: (pgliteUrl) => startEmbeddedPostgres(pgliteUrl),
-};
+/** What the server logs at start and stop is routine; what it warns about is worth a line. */
+const WORTH_SHOWING = /\b(WARNING|ERROR|FATAL|PANIC):/;
+
+export function databaseDeps(log: Log): DatabaseDeps {
+  const postgresLog = logAs('postgres');
+  return {
+    answers: (url) => postgresAnswers(url),
+    startEmbedded: (embeddedUrl) =>
+      startEmbeddedPostgres(embeddedUrl, {
+        // Its own process group: Ctrl-C reaches the launcher, which stops the database after the apps.
+        detached: true,
+        say: log,
+        onLog: (line) => {
+          if (WORTH_SHOWING.test(line)) postgresLog(line);
+        },
+      }),
+    ensureDatabase: (url) => ensureDatabaseExists(url),
+  };
+}
 
 function isExecutableFile(file: string): boolean {
   try {
