@@ -11,6 +11,7 @@ import { parseConfigTable } from './config/readme-config-table';
 const LAUNCHER_VARIABLES: { name: string; script: string; readAs: string }[] = [
   { name: 'APPS', script: 'npm start', readAs: 'env.APPS' },
   { name: '<SERVICE>_HEALTH_PORT', script: 'npm start', readAs: '_HEALTH_PORT`' },
+  { name: '<APP>_METRICS_PORT', script: 'npm start', readAs: '_METRICS_PORT`' },
   { name: 'MIGRATE_TIMEOUT_MS', script: 'npm run migrate', readAs: 'MIGRATE_TIMEOUT_MS' },
 ];
 
