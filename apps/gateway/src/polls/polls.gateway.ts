@@ -7,6 +7,7 @@ import {
   PollDraft,
   PollExportReply,
   PollListQuery,
+  PollNotFoundError,
   PollsRpc,
   PollView,
   reshapeView,
@@ -34,12 +35,12 @@ export class PollsGateway {
     const myVote = await this.myVote(pollId, caller);
     const now = new Date();
     const cached = this.cache.lookup(pollId, { myVote, isEditor: false }, now);
-    if (cached?.kind === 'missing') throw new NotFoundError('The poll');
+    if (cached?.kind === 'missing') throw new PollNotFoundError();
     if (cached?.kind === 'view') return reshapeView(cached.view, myVote, now);
     // Readers who have voted may see more than those who have not; each kind shares one request.
     const group = myVote === null ? 'not-voted' : 'voted';
     const view = await this.cache.load(pollId, group, () => this.fetch(pollId, caller, false));
-    if (!view) throw new NotFoundError('The poll');
+    if (!view) throw new PollNotFoundError();
     return reshapeView(view, myVote, now);
   }
 

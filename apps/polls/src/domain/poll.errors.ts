@@ -1,17 +1,12 @@
 import {
   ConflictError,
-  DomainError,
   FieldError,
   RateLimitedError,
   RuleViolationError,
   ValidationFailedError,
 } from '@app/contracts';
 
-export class PollNotFoundError extends DomainError {
-  constructor() {
-    super('poll_not_found', 404, 'The poll was not found.');
-  }
-}
+export { PollNotFoundError } from '@app/contracts';
 
 export class PollNotOpenError extends RuleViolationError {
   constructor() {
