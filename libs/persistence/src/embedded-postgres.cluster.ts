@@ -77,13 +77,21 @@ export async function startCluster(settings: ClusterSettings, port: number): Pro
       : []),
   ];
   const child = spawnAs(settings.binaries.postgres, args, settings);
-  const output = collectLines(child, settings.onLog);
+  let announcedReady!: () => void;
+  const announced = new Promise<void>((resolve) => (announcedReady = resolve));
+  const output = collectLines(child, (line) => {
+    // Connecting before this line only earns a FATAL "the database system is starting up" in the log.
+    if (line.includes('ready to accept connections')) announcedReady();
+    settings.onLog?.(line);
+  });
   const exited = new Promise<number | null>((resolve) => {
     child.once('exit', (code) => resolve(code));
     child.once('error', () => resolve(127));
   });
   const ready = await Promise.race([
-    waitUntilQueryable(port, START_TIMEOUT_MS).then((ok) => (ok ? 'ready' : 'timeout')),
+    withTimeout(announced, START_TIMEOUT_MS)
+      .then((inTime) => inTime && waitUntilQueryable(port, START_TIMEOUT_MS))
+      .then((ok) => (ok ? 'ready' : 'timeout')),
     exited.then(() => 'exited' as const),
   ]);
   if (ready !== 'ready') {
@@ -203,6 +211,16 @@ async function waitUntilQueryable(port: number, timeoutMs: number): Promise<bool
     }
   }
   return false;
+}
+
+async function withTimeout(promise: Promise<void>, timeoutMs: number): Promise<boolean> {
+  let timer: NodeJS.Timeout | undefined;
+  const timedOut = new Promise<boolean>((resolve) => (timer = setTimeout(() => resolve(false), timeoutMs)));
+  try {
+    return await Promise.race([promise.then(() => true), timedOut]);
+  } finally {
+    clearTimeout(timer);
+  }
 }
 
 /** Fast shutdown (SIGINT: sessions are ended, nothing is lost), then immediate, then kill. */
