@@ -1,7 +1,7 @@
 import { Controller, Inject } from '@nestjs/common';
-import { MessagePattern } from '@nestjs/microservices';
-import { echoSubject, HealthPingReply, healthPingSubject, ServiceName } from '@app/contracts';
+import { EchoReply, HealthEcho, HealthPing, HealthPingReply, ServiceName } from '@app/contracts';
 import { DatabaseHealth } from '@app/persistence';
+import { HandlesRpc } from './rpc/handles-rpc.decorator';
 
 export const SERVICE_NAME = Symbol('SERVICE_NAME');
 
@@ -17,13 +17,13 @@ export function healthControllerFor(service: ServiceName) {
       @Inject(SERVICE_NAME) private readonly name: ServiceName,
     ) {}
 
-    @MessagePattern(healthPingSubject(service))
+    @HandlesRpc(HealthPing[service])
     async ping(): Promise<HealthPingReply> {
       return { service: this.name, database: await this.database.isUp() };
     }
 
-    @MessagePattern(echoSubject(service))
-    echo(): { ok: true } {
+    @HandlesRpc(HealthEcho[service])
+    echo(): EchoReply {
       return { ok: true };
     }
   }

@@ -2,7 +2,6 @@ import type { INestApplication } from '@nestjs/common';
 import type { CommonEnv, JsonLogger, MetricsRegistry } from '@app/runtime';
 import { natsServerOptions } from './rpc/nats-server.options';
 import { RpcErrorFilter } from './rpc/rpc-error.filter';
-import { serviceValidationPipe } from './rpc/service-validation.pipe';
 import { InFlightTracker } from './rpc/in-flight.tracker';
 import { TrackedNatsServer } from './rpc/tracked-nats.server';
 import { NatsNamespace } from './nats-namespace';
@@ -35,11 +34,11 @@ export function attachServiceTransport(app: INestApplication, options: ServiceTr
   );
   const microservice = app.connectMicroservice(
     { strategy: server },
-    // Deferred so the filters and pipes below apply to the NATS handlers.
+    // Deferred so the filter below applies to the NATS handlers. Validation is each handler's own:
+    // @HandlesRpc validates against its operation's request class.
     { inheritAppConfig: false, deferInitialization: true },
   );
   microservice.useGlobalFilters(new RpcErrorFilter(logger));
-  microservice.useGlobalPipes(serviceValidationPipe());
 
   app.get(ServiceDrain).register(async () => {
     await server.drainSubscriptions();

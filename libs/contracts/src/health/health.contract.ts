@@ -32,6 +32,3 @@ export const HealthPing = perService<HealthPingReply>('ping', 'HealthPingReply')
 
 /** A handler that does nothing but answer: the cheapest round trip through the gateway and NATS. */
 export const HealthEcho = perService<EchoReply>('echo', 'EchoReply');
-
-export const healthPingSubject = (service: ServiceName): string => HealthPing[service].subject;
-export const echoSubject = (service: ServiceName): string => HealthEcho[service].subject;

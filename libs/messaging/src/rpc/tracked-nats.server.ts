@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { NatsOptions, ServerNats } from '@nestjs/microservices';
 import type { Msg, NatsConnection, Subscription } from 'nats';
-import { REQUEST_ID_HEADER } from '@app/contracts';
+import { REQUEST_ID_HEADER, rpcCatalogue } from '@app/contracts';
 import { JsonLogger, MetricsRegistry, requestContext } from '@app/runtime';
 import { InFlightTracker } from './in-flight.tracker';
 import { NatsNamespace } from '../nats-namespace';
@@ -38,6 +38,12 @@ export class TrackedNatsServer extends ServerNats {
    * subject (the channel), so handlers never see the prefix.
    */
   override bindEvents(client: NatsConnection): void {
+    const declared = new Set(rpcCatalogue().map((operation) => operation.subject));
+    const undeclared = [...this.messageHandlers.keys()].filter((channel) => !declared.has(channel));
+    if (undeclared.length > 0) {
+      // Such a handler would take requests no contract describes and no validation checks.
+      throw new Error(`message handlers without a contract declaration: ${undeclared.join(', ')}`);
+    }
     const defaultQueue = this.natsOptions.queue;
     for (const [channel, handler] of this.messageHandlers) {
       const queue = (handler.extras?.queue as string | undefined) ?? defaultQueue;
