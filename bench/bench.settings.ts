@@ -133,7 +133,7 @@ export function benchHelp(): string {
     'Scenarios:',
     ...scenarios,
     '',
-    `A short run (about half a minute): ${SHORT_RUN}`,
+    `A short run (under a minute): ${SHORT_RUN}`,
   ].join('\n');
 }
 
