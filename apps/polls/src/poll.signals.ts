@@ -4,6 +4,7 @@ import { POLL_CHANGED_SIGNAL, PollChangedSignal } from '@app/contracts';
 import { NatsLink } from '@app/messaging';
 import { SignalThrottle } from './domain/signal-throttle';
 import { PollsEnv } from './polls.config';
+import { errorSummary } from '@app/persistence';
 
 const codec = JSONCodec<PollChangedSignal>();
 
@@ -64,7 +65,7 @@ export class PollSignals implements OnApplicationBootstrap, OnApplicationShutdow
     try {
       this.nats.nc.publish(this.nats.namespace.subject(POLL_CHANGED_SIGNAL), codec.encode(signal));
     } catch (error) {
-      this.logger.warn(`signal for poll ${signal.pollId} not published: ${String(error)}`);
+      this.logger.warn(`signal for poll ${signal.pollId} not published: ${errorSummary(error)}`);
     }
   }
 }

@@ -2,6 +2,7 @@ import { BeforeApplicationShutdown, Injectable, Logger, OnApplicationBootstrap }
 import { PollsEnv } from './polls.config';
 import { PollScheduleRepository } from './repositories/poll-schedule.repository';
 import { PollSignals } from './poll.signals';
+import { errorSummary } from '@app/persistence';
 
 const CLOSES_PER_PASS = 50;
 const ADDRESS_COUNT_CLEANUP_EVERY_MS = 10 * 60 * 1000;
@@ -56,7 +57,7 @@ export class PollsScheduler implements OnApplicationBootstrap, BeforeApplication
     if (this.stopped) return;
     this.timer = setTimeout(() => {
       this.running = this.tick()
-        .catch((error: unknown) => this.logger.warn(`scheduler pass failed: ${String(error)}`))
+        .catch((error: unknown) => this.logger.warn(`scheduler pass failed: ${errorSummary(error)}`))
         .finally(() => {
           this.running = undefined;
           this.schedule(this.config.POLL_SCHEDULER_INTERVAL_MS);

@@ -41,6 +41,7 @@ import { PollEditsRepository } from './repositories/poll-edits.repository';
 import { PollReadsRepository, PollWithMyVote } from './repositories/poll-reads.repository';
 import { PollsDemoRepository } from './repositories/polls-demo.repository';
 import { batchFailureOf, CastVoteInput, VoteOutcome, VotesRepository } from './repositories/votes.repository';
+import { errorSummary } from '@app/persistence';
 
 const isEditor = (caller: Caller): boolean => hasRole(caller.roles, 'editor');
 
@@ -258,7 +259,7 @@ export class PollsService implements OnApplicationBootstrap {
         if (failure === 'conflict' && attempt < BATCH_ATTEMPTS) continue;
         if (failure === 'refused' && ballots.length > 1) {
           this.logger.warn(
-            `a batch of ${ballots.length} votes was refused, writing them one by one: ${String(error)}`,
+            `a batch of ${ballots.length} votes was refused, writing them one by one: ${errorSummary(error)}`,
           );
           return Promise.allSettled(
             ballots.map((ballot) =>

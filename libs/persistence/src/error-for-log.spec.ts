@@ -1,6 +1,6 @@
 import { DriverException, UniqueConstraintViolationException } from '@mikro-orm/core';
 import { DatabaseError } from 'pg';
-import { describeForLog } from './error-for-log';
+import { describeForLog, errorSummary } from './error-for-log';
 
 const SECRET = 'reader.secret@example.test';
 
@@ -80,5 +80,14 @@ describe('describeForLog', () => {
       stack: error.stack,
     });
     expect(describeForLog('a string').err).toEqual({ name: 'Error', message: 'a string' });
+  });
+});
+
+describe('errorSummary', () => {
+  it('says what failed in one line without the database error’s values', () => {
+    const summary = errorSummary(throughMikroOrm());
+    expect(summary).not.toContain(SECRET);
+    expect(summary).toContain('sqlState=23505');
+    expect(errorSummary(new RangeError('too far'))).toBe('RangeError: too far');
   });
 });

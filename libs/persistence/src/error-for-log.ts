@@ -72,3 +72,16 @@ export function describeForLog(error: unknown): ErrorForLog {
   }
   return { err, stack: framesOf(thrown.stack) };
 }
+
+/**
+ * The same description as one line of text, for log lines that say what failed in words
+ * (`scheduler pass failed: ...`): a database error's names and SQLSTATE, never its message.
+ */
+export function errorSummary(error: unknown): string {
+  const { err } = describeForLog(error);
+  if (err.kind !== 'database') return err.message ? `${err.name}: ${err.message}` : err.name;
+  return Object.entries(err)
+    .filter(([key]) => key !== 'kind')
+    .map(([key, value]) => (key === 'name' ? value : `${key}=${value}`))
+    .join(' ');
+}

@@ -3,6 +3,7 @@ import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
 import type { ConsumerConfig, ConsumerMessages, JsMsg, NatsConnection } from 'nats';
 import { EventClass, EventEnvelope, eventTypeOf } from '@app/contracts';
 import { requestContext } from '@app/runtime';
+import { errorSummary } from '@app/persistence';
 import { ensureDurableConsumer, millisToNanos } from './durable-consumer';
 import { EventsAddress } from './events-address';
 import { enterInbox } from './inbox.repository';
@@ -294,6 +295,7 @@ function parseJson(msg: JsMsg): unknown {
   }
 }
 
+/** Database errors by their names and SQLSTATE: their messages carry the events' values. */
 function errorText(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
+  return errorSummary(error);
 }
