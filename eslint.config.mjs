@@ -52,4 +52,22 @@ export default tseslint.config(
       '@typescript-eslint/no-unsafe-return': 'off',
     },
   },
+  {
+    // Suite-level tests look at each app as a whole (its database module, say); libraries still go
+    // through their alias.
+    files: ['test/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['**/libs/*/src/**'],
+              message: 'Import libraries through their @app/* alias.',
+            },
+          ],
+        },
+      ],
+    },
+  },
 );

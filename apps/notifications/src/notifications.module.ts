@@ -1,25 +1,39 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { DatabaseModule } from '@app/persistence';
-import { ServiceMessagingModule } from '@app/messaging';
+import {
+  EventsModule,
+  EventsModuleOptions,
+  MESSAGING_ENTITIES,
+  MESSAGING_MIGRATIONS,
+  ServiceMessagingModule,
+} from '@app/messaging';
 import { NotificationsEnv } from './notifications.config';
 
 export const NOTIFICATIONS_SCHEMA = 'notifications';
 
-/** The notifications service. Its features arrive with their own issue; today it starts and answers health. */
+/**
+ * The notifications service. Its features arrive with their own work; today it starts, migrates its schema
+ * (the outbox, inbox and dead letters every service carries), answers health and relays its outbox.
+ */
 @Module({})
 export class NotificationsModule {
-  static register(config: NotificationsEnv, databaseUrl: string): DynamicModule {
+  static register(
+    config: NotificationsEnv,
+    databaseUrl: string,
+    events?: Partial<EventsModuleOptions>,
+  ): DynamicModule {
     return {
       module: NotificationsModule,
       imports: [
         DatabaseModule.forService({
           schema: NOTIFICATIONS_SCHEMA,
           clientUrl: databaseUrl,
-          entities: [],
-          migrations: [],
+          entities: [...MESSAGING_ENTITIES],
+          migrations: [...MESSAGING_MIGRATIONS],
           poolMax: config.DATABASE_POOL_MAX,
         }),
         ServiceMessagingModule.forService('notifications', config),
+        EventsModule.forService('notifications', config, events),
       ],
     };
   }

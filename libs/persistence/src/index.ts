@@ -7,3 +7,4 @@ export * from './database.health';
 export * from './database.module';
 export * from './migrate-only';
 export * from './error-for-log';
+export * from './schema-drift';

@@ -1,7 +1,12 @@
-import { Entity, PrimaryKey, Property } from '@mikro-orm/core';
+import { Entity, Index, PrimaryKey, Property, Unique } from '@mikro-orm/core';
 
 /** An event a consumer gave up on after its last allowed delivery, kept for a person to look at. */
 @Entity({ tableName: 'dead_letter' })
+@Unique({ name: 'dead_letter_consumer_event_key', properties: ['consumer', 'eventId'] })
+@Index({
+  name: 'dead_letter_newest_idx',
+  expression: 'create index "dead_letter_newest_idx" on "dead_letter" ("created_at" desc, "id" desc)',
+})
 export class DeadLetter {
   @PrimaryKey({ type: 'uuid' })
   id!: string;

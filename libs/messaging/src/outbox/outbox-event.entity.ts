@@ -1,4 +1,4 @@
-import { Entity, OptionalProps, PrimaryKey, Property } from '@mikro-orm/core';
+import { Entity, Index, OptionalProps, PrimaryKey, Property } from '@mikro-orm/core';
 import type { EventEnvelope } from '@app/contracts';
 
 /**
@@ -6,6 +6,16 @@ import type { EventEnvelope } from '@app/contracts';
  * on JetStream. The table lives in the service's own schema (from the ORM configuration).
  */
 @Entity({ tableName: 'outbox_event' })
+@Index({
+  name: 'outbox_event_unpublished_idx',
+  expression:
+    'create index "outbox_event_unpublished_idx" on "outbox_event" ("created_at") where "published_at" is null',
+})
+@Index({
+  name: 'outbox_event_published_idx',
+  expression:
+    'create index "outbox_event_published_idx" on "outbox_event" ("published_at") where "published_at" is not null',
+})
 export class OutboxEvent {
   [OptionalProps]?: 'requestId' | 'publishedAt' | 'attempts' | 'lastError';
 

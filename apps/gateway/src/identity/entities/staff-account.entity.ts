@@ -8,7 +8,7 @@ export class StaffAccount {
   id: string = randomUUID();
 
   /** Stored lower-cased; unique. */
-  @Property({ type: 'text', unique: true })
+  @Property({ type: 'text', unique: 'staff_account_email_key' })
   email: string;
 
   @Property({ type: 'text', hidden: true, lazy: true })
@@ -17,6 +17,6 @@ export class StaffAccount {
   @Property({ type: ArrayType })
   roles: Role[];
 
-  @Property({ type: 'timestamptz' })
+  @Property({ type: 'datetime', columnType: 'timestamptz', defaultRaw: 'now()' })
   createdAt: Date = new Date();
 }
