@@ -197,4 +197,13 @@ describe('npm start', () => {
     expect(started.lines).not.toContainEqual(expect.stringMatching(/killing what is left/));
     await started.exited;
   });
+
+  it('leaves no app behind when the launcher itself is killed with SIGKILL', async () => {
+    const launcher = launch(process.execPath, ['dist/scripts/start.js']);
+    const pids = await launcher.ready();
+    expect(pids).toHaveLength(2);
+
+    launcher.process.kill('SIGKILL');
+    await waitFor(() => pids.every((pid) => !isAlive(pid)), STOP_BOUND_MS, 'every app to stop on its own');
+  });
 });
