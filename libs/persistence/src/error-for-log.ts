@@ -25,7 +25,7 @@ type DatabaseErrorLike = Error & { code?: unknown; severity?: unknown } & Record
 
 function isDatabaseError(error: unknown): error is DatabaseErrorLike {
   if (error instanceof DriverException) return true;
-  // pg's DatabaseError, and PGlite's, without depending on which copy of which driver threw it.
+  // pg's DatabaseError, without depending on which copy of the driver threw it.
   const candidate = error as DatabaseErrorLike | null;
   return (
     candidate instanceof Error &&

@@ -6,7 +6,7 @@ import type { EntityClass } from '@mikro-orm/core';
 export interface ServiceDatabaseOptions {
   /** The service's own schema: one per service, no service reads another's. */
   schema: string;
-  /** A postgres:// URL (an embedded PGlite is turned into one before this point). */
+  /** A postgres:// URL (an `embedded:` one is started and turned into one before this point). */
   clientUrl: string;
   entities: EntityClass<unknown>[];
   /** Migrations in the order they apply; listed in code so a compiled build needs no file globbing. */
