@@ -115,13 +115,19 @@ function startApps(plans: AppPlan[], admin: AdminLogin | undefined): void {
   const gateway = runnable.find((plan) => plan.name === 'gateway');
   const targets = readinessTargets(runnable);
   const announce = gateway
-    ? () => log(readyLine(`http://localhost:${gateway.ports.http}`, admin))
+    ? () => void announceGateway(`http://localhost:${gateway.ports.http}`, admin)
     : () => log(`services ready (${runnable.map((p) => p.name).join(', ')}); no gateway is running`);
   void announceWhenReady(targets, announce, { check: (url) => httpOk(url), log, signal: readiness.signal });
 }
 
-function readyLine(base: string, admin: AdminLogin | undefined): string {
-  const parts = [`ready at ${base}/`, `API docs ${base}/api/docs`, `console ${base}/console/`];
+async function announceGateway(base: string, admin: AdminLogin | undefined): Promise<void> {
+  log(readyLine(base, admin, await httpOk(`${base}/console/`)));
+}
+
+/** The line a person waits for: where to go, and how to log in. It names the console once it is served. */
+function readyLine(base: string, admin: AdminLogin | undefined, consoleServed: boolean): string {
+  const parts = [`ready at ${base}/`, `API docs ${base}/api/docs`];
+  if (consoleServed) parts.push(`console ${base}/console/`);
   if (admin?.password !== undefined) {
     const kept = admin.passwordFile ? ` (kept in ${relative(process.cwd(), admin.passwordFile)})` : '';
     parts.push(`log in as ${admin.email} with password ${admin.password}${kept}`);
