@@ -10,6 +10,7 @@ import { ServiceClientsModule } from './services/service-clients.module';
 import { HealthController } from './health/health.controller';
 import { PollsGatewayModule } from './polls/polls-gateway.module';
 import { PagesModule } from './pages/pages.module';
+import { DeadLettersAdminModule } from './admin/dead-letters-admin.module';
 
 export const GATEWAY_SCHEMA = 'gateway';
 
@@ -32,6 +33,7 @@ export class GatewayModule {
         HttpEdgeModule.register(settings.env),
         PollsGatewayModule.register(settings.env),
         PagesModule.register({ demo: settings.env.DEMO }),
+        DeadLettersAdminModule,
       ],
       controllers: [HealthController],
     };

@@ -12,17 +12,6 @@ export class DeadLetterListQuery extends PageQuery {
   service: ServiceName;
 }
 
-/** Path of `POST /api/v1/admin/dead-letters/:service/:id/redrive`. */
-export class DeadLetterPath {
-  @ApiProperty({ enum: SERVICES })
-  @IsIn(SERVICES)
-  service: ServiceName;
-
-  @ApiProperty({ format: 'uuid' })
-  @IsUUID()
-  id: string;
-}
-
 /** An event a consumer gave up on, as an operator sees it. */
 export class DeadLetterView {
   @ApiProperty({ format: 'uuid' }) id: string;

@@ -15,6 +15,7 @@ import {
   RuleViolationError,
   ServiceName,
 } from '@app/contracts';
+import { errorSummary } from '@app/persistence';
 import { SERVICE_NAME } from '../health-ping.controller';
 import { EventConsumers } from './event-consumers';
 import { EventRefusedError } from './event.consumer';
@@ -83,7 +84,8 @@ export class DeadLetterDesk {
           `No consumer "${error.message}" runs in the ${this.service} service any more.`,
         );
       }
-      const reason = error instanceof Error ? error.message : String(error);
+      // As the consumer records failures: a database error by its names, never its message.
+      const reason = errorSummary(error);
       // The answer says why in any case; the stored reason is for the next look at the list.
       await noteRedriveFailure(this.orm.em.fork(), id, reason).catch(() => undefined);
       if (error instanceof EventRefusedError) {

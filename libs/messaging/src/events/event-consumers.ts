@@ -4,7 +4,8 @@ import { EventConsumer, EventConsumerDeps, EventConsumerOptions } from './event.
 
 /**
  * The service's event consumers. A feature registers its consumers while the application starts
- * (in a constructor or `onModuleInit`); they begin pulling once the application has bootstrapped and
+ * (in a provider's constructor: a service's hybrid start runs `onModuleInit` once per face);
+ * they begin pulling once the application has bootstrapped and
  * stop, finishing the events in hand, when it shuts down.
  */
 export class EventConsumers {

@@ -290,7 +290,7 @@ describe('event consumer', () => {
       subject: stream.address.subject(event.subject),
       type: 'note.added',
       deliveries: 3,
-      error: 'cannot handle note.added',
+      error: 'Error: cannot handle note.added',
       payload: { id: event.id, type: 'note.added', version: 1, data: { text: 'poison' } },
     });
     // Each failed attempt rolled back its side effect and its inbox entry.
