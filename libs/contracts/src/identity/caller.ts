@@ -22,6 +22,12 @@ export class Caller {
   @IsIn(ROLES, { each: true })
   roles: Role[] = [];
 
+  /** The display name a portal reader's JWT gives (its `name` claim); null for guests and staff. */
+  @IsOptional()
+  @IsString()
+  @Length(1, 200)
+  portalName?: string | null = null;
+
   /** Keyed hash of the client address, for per-address caps. */
   @IsOptional()
   @IsString()

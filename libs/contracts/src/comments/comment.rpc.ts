@@ -1,0 +1,101 @@
+import { reply, rpcOperation } from '../rpc/rpc-operation';
+import {
+  ArticleCommentSettingsReply,
+  ArticleRequest,
+  BanLiftedReply,
+  BanReaderRequest,
+  CommentCountsReply,
+  CommentDeletedReply,
+  CommentIdRequest,
+  CommentListReply,
+  CommentReply,
+  CommentsCallerRequest,
+  CommentSettingsReply,
+  CountCommentsRequest,
+  DecideCommentRequest,
+  EditCommentRequest,
+  FlagAcceptedReply,
+  FlagCommentRequest,
+  ListCommentsRequest,
+  ModerationCommentReply,
+  ModerationQueueReply,
+  ModerationQueueRequest,
+  PostCommentReply,
+  PostCommentRequest,
+  ReactionReply,
+  ReactToCommentRequest,
+  ReaderBanReply,
+  ReaderErasedReply,
+  ReaderRequest,
+  UpdateArticleSettingsRequest,
+  UpdateCommentSettingsRequest,
+} from './comment.commands';
+
+/** The comments service's operations. It checks roles itself: the request's caller is all it trusts. */
+export const CommentsRpc = {
+  list: rpcOperation(
+    'comments.comment.list',
+    ListCommentsRequest,
+    reply<CommentListReply>('CommentListReply'),
+  ),
+  counts: rpcOperation(
+    'comments.comment.counts',
+    CountCommentsRequest,
+    reply<CommentCountsReply>('CommentCountsReply'),
+  ),
+  post: rpcOperation(
+    'comments.comment.post',
+    PostCommentRequest,
+    reply<PostCommentReply>('PostCommentReply'),
+  ),
+  edit: rpcOperation('comments.comment.edit', EditCommentRequest, reply<CommentReply>('CommentReply')),
+  delete: rpcOperation(
+    'comments.comment.delete',
+    CommentIdRequest,
+    reply<CommentDeletedReply>('CommentDeletedReply'),
+  ),
+  react: rpcOperation('comments.reaction.put', ReactToCommentRequest, reply<ReactionReply>('ReactionReply')),
+  unreact: rpcOperation('comments.reaction.remove', CommentIdRequest, reply<ReactionReply>('ReactionReply')),
+  flag: rpcOperation(
+    'comments.flag.create',
+    FlagCommentRequest,
+    reply<FlagAcceptedReply>('FlagAcceptedReply'),
+  ),
+  queue: rpcOperation(
+    'comments.moderation.queue',
+    ModerationQueueRequest,
+    reply<ModerationQueueReply>('ModerationQueueReply'),
+  ),
+  decide: rpcOperation(
+    'comments.moderation.decide',
+    DecideCommentRequest,
+    reply<ModerationCommentReply>('ModerationCommentReply'),
+  ),
+  ban: rpcOperation('comments.ban.create', BanReaderRequest, reply<ReaderBanReply>('ReaderBanReply')),
+  liftBan: rpcOperation('comments.ban.lift', ReaderRequest, reply<BanLiftedReply>('BanLiftedReply')),
+  eraseReader: rpcOperation(
+    'comments.reader.erase',
+    ReaderRequest,
+    reply<ReaderErasedReply>('ReaderErasedReply'),
+  ),
+  settings: rpcOperation(
+    'comments.settings.get',
+    CommentsCallerRequest,
+    reply<CommentSettingsReply>('CommentSettingsReply'),
+  ),
+  updateSettings: rpcOperation(
+    'comments.settings.update',
+    UpdateCommentSettingsRequest,
+    reply<CommentSettingsReply>('CommentSettingsReply'),
+  ),
+  articleSettings: rpcOperation(
+    'comments.article.settings',
+    ArticleRequest,
+    reply<ArticleCommentSettingsReply>('ArticleCommentSettingsReply'),
+  ),
+  updateArticleSettings: rpcOperation(
+    'comments.article.update',
+    UpdateArticleSettingsRequest,
+    reply<ArticleCommentSettingsReply>('ArticleCommentSettingsReply'),
+  ),
+} as const;
