@@ -29,4 +29,5 @@ export * from './comments/comment-top-cursor';
 export * from './comments/comment.commands';
 export * from './comments/comment.rpc';
 export * from './comments/comment.events';
+export * from './comments/comment.signals';
 export * from './comments/comment.errors';

@@ -20,16 +20,6 @@ import {
   HoldReason,
 } from './comment.model';
 
-/**
- * Core-NATS signal (payload `CommentsChangedSignal`) published when what readers see of an article's
- * comments changes. Losing one costs a stale cached read for at most the gateway's cache TTL.
- */
-export const COMMENTS_CHANGED_SIGNAL = 'signals.comments.changed';
-
-export interface CommentsChangedSignal {
-  articleId: string;
-}
-
 /** Whom to tell of a reply: present only when the answered comment's author asked for it. */
 export class CommentReplyNoticeV1 {
   @IsEmail()
