@@ -1,0 +1,40 @@
+import { API } from './script-context';
+
+export interface Answer<T = unknown> {
+  /** 0 when the server could not be reached. */
+  status: number;
+  body: T | null;
+  retryAfter: string | null;
+}
+
+export interface RequestOptions {
+  method?: string;
+  body?: unknown;
+  token?: string | null;
+}
+
+/** One call to the API; never throws: a network failure is status 0. */
+export async function request<T = unknown>(path: string, options: RequestOptions = {}): Promise<Answer<T>> {
+  const { method = 'GET', body, token } = options;
+  const headers: Record<string, string> = { Accept: 'application/json' };
+  if (body !== undefined) headers['Content-Type'] = 'application/json';
+  if (token) headers['X-Reader-Token'] = token;
+  let response: Response;
+  try {
+    response = await fetch(API + path, {
+      method,
+      headers,
+      body: body === undefined ? undefined : JSON.stringify(body),
+      credentials: 'omit',
+    });
+  } catch {
+    return { status: 0, body: null, retryAfter: null };
+  }
+  let data: T | null = null;
+  try {
+    data = (await response.json()) as T;
+  } catch {
+    // not JSON (a proxy's error page): the status says enough
+  }
+  return { status: response.status, body: data, retryAfter: response.headers.get('Retry-After') };
+}
