@@ -160,6 +160,23 @@ export class GatewayEnv extends CommonEnv {
   @Max(600000)
   POLL_CACHE_TTL_MS = 10000;
 
+  /**
+   * Longest the cached first page of an article's comments is served without a refresh; the comments
+   * service's change signal drops it sooner.
+   */
+  @ToInt()
+  @IsInt()
+  @Min(0)
+  @Max(600000)
+  COMMENTS_CACHE_TTL_MS = 1000;
+
+  /** Articles whose first comment pages one gateway copy keeps in memory. */
+  @ToInt()
+  @IsInt()
+  @Min(1)
+  @Max(1000000)
+  COMMENTS_CACHE_MAX_ARTICLES = 10000;
+
   /** Open live streams (SSE) one client address may hold on one gateway copy; more get 429. */
   @ToInt()
   @IsInt()

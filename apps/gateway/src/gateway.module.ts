@@ -9,6 +9,7 @@ import { HttpEdgeModule } from './http/http-edge.module';
 import { ServiceClientsModule } from './services/service-clients.module';
 import { HealthController } from './health/health.controller';
 import { PollsGatewayModule } from './polls/polls-gateway.module';
+import { CommentsGatewayModule } from './comments/comments-gateway.module';
 import { PagesModule } from './pages/pages.module';
 import { DeadLettersAdminModule } from './admin/dead-letters-admin.module';
 
@@ -32,6 +33,7 @@ export class GatewayModule {
         IdentityModule.register(settings),
         HttpEdgeModule.register(settings.env),
         PollsGatewayModule.register(settings.env),
+        CommentsGatewayModule.register(settings.env),
         PagesModule.register({ demo: settings.env.DEMO }),
         DeadLettersAdminModule,
       ],

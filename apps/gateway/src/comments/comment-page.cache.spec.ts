@@ -77,4 +77,16 @@ describe('CommentPageCache', () => {
     expect(pages.lookup('a2', 'newest')?.page).toBe('2');
     expect(pages.lookup('a3', 'newest')?.page).toBe('3');
   });
+
+  it('drops everything at once, including what was loading', async () => {
+    const pages = cache();
+    await pages.load('a1', 'newest', async () => 'x');
+    let release!: (page: string) => void;
+    const loading = pages.load('a2', 'top', () => new Promise<string>((resolve) => (release = resolve)));
+    pages.clear();
+    release('stale');
+    await loading;
+    expect(pages.lookup('a1', 'newest')).toBeUndefined();
+    expect(pages.lookup('a2', 'top')).toBeUndefined();
+  });
 });

@@ -18,6 +18,8 @@ export class CommentPageCache<P> {
   private readonly loading = new Map<string, Promise<P>>();
   /** Bumped on every change to an article, so a load that started before it is not stored. */
   private readonly generations = new Map<string, number>();
+  /** Bumped when everything is dropped at once. */
+  private epoch = 0;
 
   constructor(
     private readonly ttlMs: number,
@@ -39,9 +41,11 @@ export class CommentPageCache<P> {
     const pending = this.loading.get(key);
     if (pending) return pending;
     const generation = this.generation(articleId);
+    const epoch = this.epoch;
     const promise = fetch()
       .then((page) => {
-        if (this.generation(articleId) === generation) this.store(articleId, sort, page);
+        if (this.epoch === epoch && this.generation(articleId) === generation)
+          this.store(articleId, sort, page);
         return page;
       })
       .finally(() => this.loading.delete(key));
@@ -51,9 +55,20 @@ export class CommentPageCache<P> {
 
   /** Something about the article changed: its pages are read again from the service. */
   invalidate(articleId: string): void {
-    if (this.generations.size >= this.maxArticles * 2) this.generations.clear();
+    if (this.generations.size >= this.maxArticles * 2) {
+      // Forgetting the generations must not let a load that began before this change be kept.
+      this.epoch += 1;
+      this.generations.clear();
+    }
     this.generations.set(articleId, this.generation(articleId) + 1);
     this.pages.delete(articleId);
+  }
+
+  /** Everything may have changed (a signal naming more articles than is worth going through). */
+  clear(): void {
+    this.epoch += 1;
+    this.generations.clear();
+    this.pages.clear();
   }
 
   private store(articleId: string, sort: string, page: P): void {

@@ -3,8 +3,13 @@ import { join } from 'node:path';
 import { LANGUAGES, PROBLEM_MESSAGES, problemMessage, STATUS_MESSAGES } from './problem.messages';
 
 const ROOT = join(__dirname, '../../../..');
-/** Where the codes the gateway answers with are raised: the shared errors, the gateway, the polls service. */
-const SOURCES = ['libs/contracts/src/errors', 'apps/gateway/src', 'apps/polls/src'];
+/** Where the codes the gateway answers with are raised: the shared errors, the gateway, the services. */
+const SOURCES = [
+  'libs/contracts/src/errors',
+  'libs/contracts/src/comments',
+  'apps/gateway/src',
+  'apps/polls/src',
+];
 const CODE_PATTERNS = [
   /super\(\s*'([a-z_]+)'/g,
   /(?:ConflictError|RuleViolationError|DomainError)\(\s*'([a-z_]+)'/g,

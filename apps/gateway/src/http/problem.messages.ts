@@ -47,6 +47,49 @@ export const PROBLEM_MESSAGES: Readonly<Record<string, Texts>> = {
     en: 'Options cannot be removed once the poll has votes.',
     ru: 'Варианты ответа нельзя удалять, когда в опросе уже есть голоса.',
   },
+  comment_not_found: { en: 'The comment was not found.', ru: 'Комментарий не найден.' },
+  comment_parent_invalid: {
+    en: 'The comment you are answering is not available.',
+    ru: 'Комментарий, на который вы отвечаете, недоступен.',
+  },
+  comments_closed: {
+    en: 'Comments on this article are closed.',
+    ru: 'Комментарии к этой статье закрыты.',
+  },
+  comment_author_banned: {
+    en: 'You may not comment at the moment.',
+    ru: 'Сейчас вы не можете оставлять комментарии.',
+  },
+  comment_banned_word: {
+    en: 'The comment contains words that are not allowed.',
+    ru: 'В комментарии есть недопустимые слова.',
+  },
+  comment_duplicate: {
+    en: 'You have already posted this comment.',
+    ru: 'Вы уже отправили такой комментарий.',
+  },
+  comment_edit_window_closed: {
+    en: 'The time to edit this comment has passed.',
+    ru: 'Время на правку этого комментария истекло.',
+  },
+  comment_not_available: {
+    en: 'This comment can no longer be changed.',
+    ru: 'Этот комментарий больше нельзя изменить.',
+  },
+  comment_not_yours: {
+    en: 'Only the author may do this to the comment.',
+    ru: 'Это может сделать только автор комментария.',
+  },
+  comment_already_flagged: {
+    en: 'You have already flagged this comment.',
+    ru: 'Вы уже пожаловались на этот комментарий.',
+  },
+  comment_author_name_required: { en: 'Please give your name.', ru: 'Укажите, пожалуйста, имя.' },
+  reader_required: {
+    en: 'A reader token or a portal sign-in is needed.',
+    ru: 'Нужен токен читателя или вход на портал.',
+  },
+  reader_not_banned: { en: 'The reader is not banned.', ru: 'Этот читатель не заблокирован.' },
   staff_email_taken: {
     en: 'A staff account with this email exists.',
     ru: 'Сотрудник с такой почтой уже есть.',
