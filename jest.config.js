@@ -53,5 +53,12 @@ module.exports = {
       testTimeout: 60000,
     },
     { ...common, displayName: 'suite', testMatch: ['<rootDir>/test/**/*.e2e-spec.ts'], testTimeout: 120000 },
+    // Widgets in Debian's Chromium (playwright-core) against a real suite; they also run from the build.
+    {
+      ...common,
+      displayName: 'browser',
+      testMatch: ['<rootDir>/test/browser/**/*.browser-spec.ts'],
+      testTimeout: 120000,
+    },
   ],
 };

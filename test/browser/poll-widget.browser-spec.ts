@@ -1,0 +1,142 @@
+import type { Page } from 'playwright-core';
+import { HttpClient } from '@test/support/http-client';
+import { Suite, SUITE_ADMIN } from '@test/support/suite';
+import { seriousViolations } from './support/axe';
+import { ReaderBrowser, screenshot } from './support/browser';
+
+/** The poll widgets of engage.js on the demo portal page, in Debian's Chromium, against the real suite. */
+describe('the poll widgets in a browser', () => {
+  let suite: Suite;
+  let http: HttpClient;
+  let editor: string;
+  let reader: ReaderBrowser;
+  let page: Page;
+  let sidebarPoll: { id: string; options: { id: string }[] };
+
+  async function createPoll(body: Record<string, unknown>) {
+    const created = await http.post('/api/v1/polls', body, { token: editor });
+    expect(created.status).toBe(201);
+    return created.body;
+  }
+
+  async function voteAsSomeoneElse(pollId: string, optionId: string): Promise<void> {
+    const answer = await http.post(
+      `/api/v1/polls/${pollId}/votes`,
+      { optionIds: [optionId] },
+      { readerToken: await http.readerToken() },
+    );
+    expect(answer.status).toBe(201);
+  }
+
+  beforeAll(async () => {
+    suite = await Suite.start({
+      services: ['polls'],
+      gatewayEnv: { DEMO: 'true' },
+      serviceEnv: { POLL_VOTES_PER_ADDRESS_PER_HOUR: '0' },
+    });
+    http = new HttpClient(suite.baseUrl);
+    editor = await http.login(SUITE_ADMIN.email, SUITE_ADMIN.password);
+
+    const archived = await createPoll({
+      question: 'Какой праздник в долине вам нравится больше всего?',
+      options: ['Праздник урожая', 'Навруз', 'День города'],
+      placement: 'archive-test',
+    });
+    await voteAsSomeoneElse(archived.id, archived.options[1].id);
+    expect((await http.post(`/api/v1/polls/${archived.id}/close`, undefined, { token: editor })).status).toBe(
+      200,
+    );
+
+    sidebarPoll = await createPoll({
+      question: 'Как вы добираетесь до работы?',
+      options: ['На автобусе', 'На машине', 'Пешком или на велосипеде'],
+      placement: 'sidebar',
+      resultsVisibility: 'always',
+    });
+    await voteAsSomeoneElse(sidebarPoll.id, sidebarPoll.options[0].id);
+    await voteAsSomeoneElse(sidebarPoll.id, sidebarPoll.options[1].id);
+
+    reader = await ReaderBrowser.open();
+    page = await reader.page();
+  });
+
+  afterAll(async () => {
+    await reader?.close();
+    await suite?.stop();
+  });
+
+  const sidebar = () => page.locator('[data-engage="poll"]');
+
+  it('shows the sidebar poll in Russian with a vote button that waits for a choice', async () => {
+    await page.goto(suite.baseUrl + '/');
+    await sidebar().getByText('Как вы добираетесь до работы?').waitFor();
+    await expect(sidebar().locator('.engage-title').textContent()).resolves.toBe('Наш опрос');
+    expect(await sidebar().getByRole('radio').count()).toBe(3);
+    const button = sidebar().getByRole('button', { name: 'Голосовать' });
+    expect(await button.isDisabled()).toBe(true);
+    await sidebar().getByLabel('На автобусе').check();
+    expect(await button.isDisabled()).toBe(false);
+    await screenshot(page, 'poll-before-vote');
+  });
+
+  it('counts the vote and shows each share with "Всего голосов"', async () => {
+    await sidebar().getByRole('button', { name: 'Голосовать' }).click();
+    await sidebar().getByText('Спасибо, ваш голос учтён.').waitFor();
+    await expect(sidebar().locator('.engage-total').textContent()).resolves.toBe('Всего голосов: 3');
+    const percents = await sidebar().locator('.engage-result-percent').allTextContents();
+    expect(percents).toEqual(['67%', '33%', '0%']);
+    await expect(sidebar().locator('.engage-result--mine').textContent()).resolves.toContain('На автобусе');
+    await screenshot(page, 'poll-after-vote');
+  });
+
+  it('moves the shares live when another reader votes', async () => {
+    await voteAsSomeoneElse(sidebarPoll.id, sidebarPoll.options[2].id);
+    await sidebar().getByText('Всего голосов: 4').waitFor();
+    const percents = await sidebar().locator('.engage-result-percent').allTextContents();
+    expect(percents).toEqual(['50%', '25%', '25%']);
+  });
+
+  it("remembers the reader's vote after a reload: results, not the form", async () => {
+    await page.reload();
+    await sidebar().locator('.engage-total').waitFor();
+    expect(await sidebar().getByRole('radio').count()).toBe(0);
+    await expect(sidebar().locator('.engage-result--mine .engage-mine').isVisible()).resolves.toBe(true);
+  });
+
+  it('lists closed polls in the archive with their results', async () => {
+    const archive = page.locator('[data-engage="poll-archive"]');
+    await archive.getByText('Какой праздник в долине вам нравится больше всего?').waitFor();
+    await expect(archive.locator('.engage-total').textContent()).resolves.toBe('Всего голосов: 1');
+    await expect(archive.locator('time').textContent()).resolves.toMatch(/^Завершён \d{1,2} \S+ \d{4}/);
+  });
+
+  it('speaks English in a widget marked data-locale="en"', async () => {
+    await page.evaluate(() => {
+      const host = document.createElement('div');
+      host.id = 'english-poll';
+      host.dataset.engage = 'poll';
+      host.dataset.placement = 'sidebar';
+      host.dataset.locale = 'en';
+      document.body.append(host);
+      window.Engage!.scan();
+    });
+    const english = page.locator('#english-poll');
+    await english.getByText('Total votes: 4').waitFor();
+    await expect(english.locator('.engage-title').textContent()).resolves.toBe('Our poll');
+    await expect(english.locator('.engage-link').textContent()).resolves.toBe('All polls');
+  });
+
+  it('has no serious or critical accessibility violation in the poll widgets', async () => {
+    expect(await seriousViolations(page, '[data-engage]')).toEqual([]);
+  });
+
+  it("runs under the gateway's Content-Security-Policy without a single error", () => {
+    expect(reader.errors).toEqual([]);
+  });
+});
+
+declare global {
+  interface Window {
+    Engage?: { version: number; scan(root?: ParentNode): void };
+  }
+}
