@@ -8,6 +8,8 @@ import {
   ServiceMessagingModule,
 } from '@app/messaging';
 import { CommentsEnv } from './comments.config';
+import { COMMENTS_ENTITIES } from './entities';
+import { COMMENTS_MIGRATIONS } from './migrations';
 
 export const COMMENTS_SCHEMA = 'comments';
 
@@ -28,8 +30,8 @@ export class CommentsModule {
         DatabaseModule.forService({
           schema: COMMENTS_SCHEMA,
           clientUrl: databaseUrl,
-          entities: [...MESSAGING_ENTITIES],
-          migrations: [...MESSAGING_MIGRATIONS],
+          entities: [...MESSAGING_ENTITIES, ...COMMENTS_ENTITIES],
+          migrations: [...MESSAGING_MIGRATIONS, ...COMMENTS_MIGRATIONS],
           poolMax: config.DATABASE_POOL_MAX,
         }),
         ServiceMessagingModule.forService('comments', config),

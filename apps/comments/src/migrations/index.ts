@@ -1,0 +1,7 @@
+import type { MigrationObject } from '@mikro-orm/core';
+import { Migration20261130120000_comments_schema } from './Migration20261130120000_comments_schema';
+
+/** In the order they apply. */
+export const COMMENTS_MIGRATIONS: MigrationObject[] = [
+  { name: 'Migration20261130120000_comments_schema', class: Migration20261130120000_comments_schema },
+];
