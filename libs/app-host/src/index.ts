@@ -1,6 +1,3 @@
-// First, so that a stop asked for while the rest loads is heard.
-import './lifecycle/early-signals';
-
 export * from './app.definition';
 export { runHttpApp, runService } from './run-app';
 export * from './start-service';

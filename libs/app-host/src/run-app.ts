@@ -19,7 +19,6 @@ import {
 import type { AppFace } from './faces/app-face';
 import { httpFace } from './faces/http.face';
 import { serviceFace } from './faces/service.face';
-import { releaseEarlySignals } from './lifecycle/early-signals';
 import { ProcessLifecycle } from './lifecycle/process-lifecycle';
 import { waitForDatabase } from './database/wait-for-database';
 import { waitForNats } from './nats/wait-for-nats';
@@ -40,11 +39,12 @@ export function runService<TEnv extends ServiceEnv>(definition: ServiceAppDefini
 
 /**
  * The one way every app starts: read and validate the configuration (a bad value stops the process
- * with a message naming it), listen for SIGTERM/SIGINT (and for the end of the `npm start` launcher
- * that started it) from then on, open the embedded database when
- * asked, wait for the database, apply the migrations and exit under `--migrate-only`, wait for NATS,
- * build the Nest app, open its ports and the operators' port. A stop at any point closes what is open
- * and exits within SHUTDOWN_TIMEOUT_MS.
+ * with a message naming it), listen for SIGTERM/SIGINT and for the end of the `npm start` launcher that
+ * started it, open the embedded database when asked, wait for the database, apply the migrations and
+ * exit under `--migrate-only`, wait for NATS, build the Nest app, open its ports and the operators'
+ * port. A stop at any point closes what is open and exits within SHUTDOWN_TIMEOUT_MS. (A signal that
+ * comes while Node still loads the modules ends the process at once, as Node does by default: a
+ * listener installed earlier would only be called once loading is over.)
  */
 async function runApp<TSettings>(
   definition: AppDefinition<TSettings>,
@@ -64,7 +64,6 @@ async function runApp<TSettings>(
     format: chooseLogFormat(env.LOG_FORMAT, process.stdout.isTTY === true),
   });
   const lifecycle = new ProcessLifecycle(logger, { timeoutMs: env.SHUTDOWN_TIMEOUT_MS }).install();
-  releaseEarlySignals();
   exitWhenParentDies(env.ENGAGE_PARENT_PID, {
     onParentGone: () => void lifecycle.stop(0, 'the launcher that started it is gone: stopping'),
   });

@@ -30,7 +30,7 @@ export async function startService<TEnv extends ServiceEnv>(
     app,
     close: async () => {
       await face.close(app, context);
-      logger.flush();
+      await logger.flush();
     },
   };
 }

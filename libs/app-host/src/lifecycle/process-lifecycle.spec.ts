@@ -1,7 +1,7 @@
 import { EventEmitter } from 'node:events';
 import { ProcessLifecycle } from './process-lifecycle';
 
-function harness(timeoutMs = 1000) {
+function harness(timeoutMs = 1000, flush: () => Promise<void> = () => Promise.resolve()) {
   const events = new EventEmitter();
   const lines: string[] = [];
   let resolveExit: (code: number) => void = () => undefined;
@@ -12,6 +12,7 @@ function harness(timeoutMs = 1000) {
     warn: (message: string) => lines.push(`warn ${message}`),
     error: (message: unknown) =>
       lines.push(`error ${message instanceof Error ? message.message : String(message)}`),
+    flush,
   };
   const lifecycle = new ProcessLifecycle(logger, {
     timeoutMs,
@@ -68,6 +69,22 @@ describe('ProcessLifecycle', () => {
     expect(lines).toContain('warn SIGTERM again while stopping: exiting now');
     finishClosing();
     await lifecycle.stop(0);
+  });
+
+  it('exits only once the log lines written so far are out', async () => {
+    let drained: () => void = () => undefined;
+    const { events, exited, lifecycle } = harness(
+      1000,
+      () => new Promise<void>((resolve) => (drained = resolve)),
+    );
+    let exitCode: number | undefined;
+    void exited.then((code) => (exitCode = code));
+    lifecycle.started();
+    events.emit('SIGTERM');
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(exitCode).toBeUndefined();
+    drained();
+    expect(await exited).toBe(0);
   });
 
   it('stops with exit code 1 when start-up fails, and logs why', async () => {

@@ -5,6 +5,8 @@ export interface LifecycleLogger {
   log(message: string, context?: string): void;
   warn(message: string, context?: string): void;
   error(message: unknown, ...rest: unknown[]): void;
+  /** Resolves once the lines written so far are out; the last ones must not be lost or reordered. */
+  flush(): Promise<void>;
 }
 
 export interface LifecycleOptions {
@@ -22,8 +24,11 @@ interface Closer {
 
 const CONTEXT = 'Lifecycle';
 
+/** A log destination that does not drain (a full pipe nobody reads) must not hold up the exit. */
+const FLUSH_BOUND_MS = 200;
+
 /**
- * A process's life from its first step to its exit. It hears SIGTERM and SIGINT from the very start,
+ * A process's life from its first step to its exit. It hears SIGTERM and SIGINT from its first step,
  * so a stop asked for while the process still waits on NATS, the database or a migration lock ends it
  * at once, with a line that says where it was, instead of once that wait is over. Whatever the process
  * opened is closed in reverse order; however long that takes, it exits within the timeout.
@@ -106,7 +111,7 @@ export class ProcessLifecycle {
         `did not stop within ${this.options.timeoutMs} ms (still ${step}): exiting now`,
         CONTEXT,
       );
-      this.exit(1);
+      void this.exitAfterFlush(1);
     }, this.options.timeoutMs);
     let exitCode = code;
     for (const closer of [...this.closers].reverse()) {
@@ -120,6 +125,14 @@ export class ProcessLifecycle {
     }
     clearTimeout(deadline);
     if (reason) this.logger.log('stopped', CONTEXT);
-    this.exit(exitCode);
+    await this.exitAfterFlush(exitCode);
+  }
+
+  /** Asynchronous log writes still under way at exit would be lost or land after the later ones. */
+  private async exitAfterFlush(code: number): Promise<void> {
+    const flushed = this.logger.flush();
+    const bound = new Promise<void>((resolve) => setTimeout(resolve, FLUSH_BOUND_MS).unref());
+    await Promise.race([flushed, bound]);
+    this.exit(code);
   }
 }
