@@ -1,8 +1,8 @@
-import type { Translator } from '../i18n/translator';
+import type { FailureKey, Translator } from '../i18n/translator';
 import type { Answer } from './request';
 
 /** What a reader is told when a call failed for a reason that is not about what they sent. */
-export function failureText(t: Translator, answer: Answer): string {
+export function failureText(t: Translator<FailureKey>, answer: Answer): string {
   switch (answer.status) {
     case 0:
       return t('network');

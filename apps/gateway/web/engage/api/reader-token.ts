@@ -45,23 +45,28 @@ export async function readerToken(): Promise<TokenResult> {
 }
 
 /** A GET as this reader when a token is stored (so personal fields are filled), anonymous otherwise. */
-export async function readerGet<T>(path: string): Promise<Answer<T>> {
+export async function readerGet<T>(path: string, language?: string): Promise<Answer<T>> {
   const token = storedToken();
-  const answer = await request<T>(path, { token });
+  const answer = await request<T>(path, { token, language });
   if (answer.status !== 401 || !token) return answer;
   // The token no longer verifies (the key changed): forget it and read anonymously.
   storeToken(null);
-  return request<T>(path);
+  return request<T>(path, { language });
 }
 
 /** A call that needs the reader's token; a stale token is replaced once by a fresh one. */
-export async function asReader<T>(path: string, method: string, body?: unknown): Promise<Answer<T>> {
+export async function asReader<T>(
+  path: string,
+  method: string,
+  body?: unknown,
+  language?: string,
+): Promise<Answer<T>> {
   let got = await readerToken();
   if (got.failure) return got.failure as Answer<T>;
-  const answer = await request<T>(path, { method, body, token: got.token });
+  const answer = await request<T>(path, { method, body, token: got.token, language });
   if (answer.status !== 401) return answer;
   storeToken(null);
   got = await readerToken();
   if (got.failure) return got.failure as Answer<T>;
-  return request<T>(path, { method, body, token: got.token });
+  return request<T>(path, { method, body, token: got.token, language });
 }

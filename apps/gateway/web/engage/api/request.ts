@@ -11,14 +11,17 @@ export interface RequestOptions {
   method?: string;
   body?: unknown;
   token?: string | null;
+  /** Asked of the gateway for the texts of its problem documents. */
+  language?: string;
 }
 
 /** One call to the API; never throws: a network failure is status 0. */
 export async function request<T = unknown>(path: string, options: RequestOptions = {}): Promise<Answer<T>> {
-  const { method = 'GET', body, token } = options;
+  const { method = 'GET', body, token, language } = options;
   const headers: Record<string, string> = { Accept: 'application/json' };
   if (body !== undefined) headers['Content-Type'] = 'application/json';
   if (token) headers['X-Reader-Token'] = token;
+  if (language) headers['Accept-Language'] = language;
   let response: Response;
   try {
     response = await fetch(API + path, {

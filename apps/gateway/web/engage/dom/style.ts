@@ -36,6 +36,32 @@ const STYLE = `
 .engage-archive-item{margin:0 0 1.4em;padding:0 0 1.2em;border-bottom:1px solid var(--engage-track,#e3e8ee)}
 .engage-archive-item:focus{outline:none}
 .engage-archive-item .engage-question{font-size:1.05em}
+.engage-label{display:block;margin:.5em 0 .2em;font-size:.9em;font-weight:600}
+.engage-label--inline{display:inline-block;margin:0 .5em 0 0}
+.engage-input,.engage-textarea,.engage-select{width:100%;max-width:100%;padding:.45em .55em;border:1px solid var(--engage-border,#8a95a1);border-radius:.3em;font:inherit;color:inherit;background:var(--engage-field,#fff)}
+.engage-select{width:auto}
+.engage-textarea{min-height:6em;resize:vertical}
+.engage-input:focus-visible,.engage-textarea:focus-visible,.engage-select:focus-visible,.engage-action:focus-visible{outline:2px solid var(--engage-accent-strong,#0f4c75);outline-offset:1px}
+.engage-form-title{margin:0 0 .3em;font-size:1em}
+.engage-form-actions{display:flex;flex-wrap:wrap;gap:.5em;align-items:center}
+.engage-comment-form{margin:0 0 1.2em;padding:1em;border-radius:.4em;background:var(--engage-panel,#f5f7f9)}
+.engage-toolbar{display:flex;align-items:center;margin:.6em 0}
+.engage-comment-list,.engage-replies{margin:0;padding:0;list-style:none}
+.engage-replies{margin-left:1.2em;padding-left:.9em;border-left:2px solid var(--engage-track,#e3e8ee)}
+.engage-comment-card{padding:.7em 0;border-bottom:1px solid var(--engage-track,#e3e8ee)}
+.engage-comment-meta{display:flex;flex-wrap:wrap;gap:.2em .6em;align-items:baseline;margin:0 0 .3em;font-size:.9em;color:var(--engage-muted,#5d6773)}
+.engage-author{font-weight:700;color:var(--engage-ink,#1c2430);overflow-wrap:anywhere}
+.engage-badge{padding:0 .4em;border-radius:.25em;font-size:.85em;color:#fff;background:var(--engage-accent-strong,#0f4c75)}
+.engage-edited{font-style:italic}
+.engage-comment-body{margin:0 0 .4em;white-space:pre-wrap;overflow-wrap:anywhere}
+.engage-tombstone{font-style:italic;color:var(--engage-muted,#5d6773)}
+.engage-comment-actions{display:flex;flex-wrap:wrap;gap:.3em .9em}
+.engage-action{padding:.15em 0;border:0;font:inherit;font-size:.875em;color:var(--engage-accent-strong,#0f4c75);background:none;cursor:pointer}
+.engage-action:hover{text-decoration:underline}
+.engage-action[aria-pressed=true]{font-weight:700;color:var(--engage-error,#a3261b)}
+.engage-comment-extra:not(:empty){margin:.5em 0}
+.engage-comment-extra .engage-comment-form{margin:0}
+.engage-confirm-text{margin:0 0 .3em}
 @media (prefers-reduced-motion:reduce){.engage-bar-fill{transition:none}}
 `;
 

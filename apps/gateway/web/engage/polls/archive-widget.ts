@@ -3,6 +3,7 @@ import { failureText } from '../api/failure-text';
 import { readerGet } from '../api/reader-token';
 import { el } from '../dom/el';
 import type { Translator } from '../i18n/translator';
+import type { PollMessageKey } from './poll-messages';
 import { Results } from './results';
 
 /** The archive of closed polls, a page at a time. */
@@ -19,7 +20,7 @@ export class ArchiveWidget {
 
   constructor(
     host: HTMLElement,
-    private readonly t: Translator,
+    private readonly t: Translator<PollMessageKey>,
   ) {
     const size = parseInt(host.dataset.pageSize || '', 10);
     this.pageSize = size >= 1 && size <= 100 ? size : 10;

@@ -5,6 +5,7 @@ import type { Answer } from '../api/request';
 import { API } from '../api/script-context';
 import { el, safeHref, uid } from '../dom/el';
 import type { Translator } from '../i18n/translator';
+import type { PollMessageKey } from './poll-messages';
 import { hiddenNote } from './poll-texts';
 import { Results } from './results';
 
@@ -24,7 +25,7 @@ export class PollWidget {
 
   constructor(
     host: HTMLElement,
-    private readonly t: Translator,
+    private readonly t: Translator<PollMessageKey>,
   ) {
     this.placement = host.dataset.placement || 'sidebar';
     const root = el('section', 'engage engage-poll');

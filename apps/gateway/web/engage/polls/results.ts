@@ -1,6 +1,7 @@
 import type { PollView } from '@app/contracts/polls/poll.model';
 import { el } from '../dom/el';
 import type { Translator } from '../i18n/translator';
+import type { PollMessageKey } from './poll-messages';
 import { hiddenNote, totalText } from './poll-texts';
 
 interface ResultRow {
@@ -18,7 +19,7 @@ export class Results {
   private shape = '';
   private total: HTMLParagraphElement = el('p');
 
-  constructor(private readonly t: Translator) {
+  constructor(private readonly t: Translator<PollMessageKey>) {
     this.node = el('div', 'engage-results-block');
     this.node.setAttribute('aria-live', 'polite');
   }

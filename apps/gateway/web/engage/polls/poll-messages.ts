@@ -1,4 +1,6 @@
-/** Every text the widgets show, in Russian (the default) and English. `{name}` is filled by the translator. */
+import type { Catalogue } from '../i18n/translator';
+
+/** Every text the poll widgets show, in Russian (the default) and English. `{name}` is filled by the translator. */
 const RU = {
   pollTitle: 'Наш опрос',
   vote: 'Голосовать',
@@ -33,9 +35,9 @@ const RU = {
   closedOn: 'Завершён {date}',
 };
 
-export type MessageKey = keyof typeof RU;
+export type PollMessageKey = keyof typeof RU;
 
-const EN: Record<MessageKey, string> = {
+const EN: Record<PollMessageKey, string> = {
   pollTitle: 'Our poll',
   vote: 'Vote',
   sending: 'Sending…',
@@ -69,6 +71,4 @@ const EN: Record<MessageKey, string> = {
   closedOn: 'Closed {date}',
 };
 
-export type Locale = 'ru' | 'en';
-
-export const MESSAGES: Record<Locale, Record<MessageKey, string>> = { ru: RU, en: EN };
+export const POLL_MESSAGES: Catalogue<PollMessageKey> = { ru: RU, en: EN };
