@@ -32,8 +32,12 @@ export const SCENARIOS: Record<string, string> = {
   c: 'votes on one option',
   d: 'poll read (gateway cache)',
   e: 'bare Fastify (ceiling)',
+  f: 'first comments page, newest (10k-comment article)',
+  ft: 'first comments page, top (10k-comment article)',
+  g: 'comment counts of 100 articles',
+  h: 'comments posted by distinct readers (post-moderation)',
 };
-const PROFILED_APPS = ['gateway', 'polls'];
+const PROFILED_APPS = ['gateway', 'polls', 'comments'];
 
 interface OptionText {
   flag: string;
@@ -123,8 +127,9 @@ export function benchHelp(): string {
   return [
     'Usage: npm run bench -- [options]      (or: node dist/bench/run.js [options])',
     '',
-    'Starts its own database, NATS, gateway and polls service, runs each scenario, checks the vote',
-    'counts and writes the figures to bench/results/latest.json and latest.md.',
+    'Starts its own database, NATS, gateway, polls and comments services, seeds an article with 10,000',
+    'comments and 1,000 more articles, shows the plans of the comment page queries, runs each scenario,',
+    'checks the vote and comment counts and writes the figures to bench/results/latest.json and latest.md.',
     '',
     'Options (--name value or --name=value; an option beats its environment variable):',
     ...rows,

@@ -2,6 +2,9 @@ import { cpus } from 'node:os';
 import { join } from 'node:path';
 import { BenchSettings, BenchUsageError, readBenchCommand } from './bench.settings';
 import { checkVoteCounts, VoteCountsCheck } from './checks/vote-counts.check';
+import { checkCommentCounts, CommentCountsCheck } from './checks/comment-counts.check';
+import { explainCommentPages } from './checks/comment-plans.check';
+import { seedComments } from './setup/comment-seed';
 import { startCeiling } from './ceiling/ceiling.process';
 import { createBenchDatabase } from './infra/bench-database';
 import { startBenchNats } from './infra/bench-nats';
@@ -10,7 +13,7 @@ import { CpuMeter } from './report/cpu-meter';
 import { LoadGenerator } from './load/load-generator';
 import type { LoadResult } from './load/load.protocol';
 import { RunFigures, runFigures, scenarioFigures } from './report/figures';
-import { BenchReport, printReport, writeReport } from './report/report';
+import { BenchReport, planLines, printReport, writeReport } from './report/report';
 import { checkTargets } from './report/targets';
 import { buildScenarios, Scenario } from './scenarios';
 import { EngageApi } from './setup/engage-api';
@@ -60,7 +63,7 @@ async function main(settings: BenchSettings): Promise<void> {
   });
   cleanups.push({ what: 'delete the events stream', undo: () => nats.deleteStream(engage.eventsStream) });
   cleanups.push({
-    what: 'stop the polls service and the gateway',
+    what: 'stop the services and the gateway',
     undo: async () => void (await Promise.all(engage.children.map((child) => child.stop()))),
   });
   const ceiling = await startCeiling();
@@ -74,11 +77,20 @@ async function main(settings: BenchSettings): Promise<void> {
   const cpu = new CpuMeter({
     gateway: async () => pidOf(engage.children.find((child) => child.name === 'gateway')!.process),
     polls: async () => pidOf(engage.children.find((child) => child.name === 'polls')!.process),
+    comments: async () => pidOf(engage.children.find((child) => child.name === 'comments')!.process),
     nats: async () => nats.pids,
     postgres: () => database.backendPids(),
     ceiling: async () => pidOf(ceiling.child.process),
     load: async () => pidOf(load.child.process),
   });
+
+  const seedStarted = performance.now();
+  const comments = await database.withClient((client) => seedComments(client));
+  console.log(`bench: comments seeded in ${Math.round(performance.now() - seedStarted)} ms`);
+  const commentPlans = await database.withClient((client) =>
+    explainCommentPages(client, comments.bigArticleId),
+  );
+  console.log(['bench: plans of the comment page statements', ...planLines(commentPlans)].join('\n'));
 
   const editor = await api.login(BENCH_ADMIN.email, BENCH_ADMIN.password);
   const options = Array.from({ length: settings.options }, (_, index) => `Option ${index + 1}`);
@@ -90,6 +102,7 @@ async function main(settings: BenchSettings): Promise<void> {
       api,
       spreadPoll: await api.createPoll(editor, 'Which of these do you read first?', options),
       oneOptionPoll: await api.createPoll(editor, 'Where does the bench vote?', options),
+      comments,
     },
     settings,
   );
@@ -144,6 +157,17 @@ async function main(settings: BenchSettings): Promise<void> {
     );
   }
 
+  const commentCounts: CommentCountsCheck[] = [];
+  for (const scenario of scenarios) {
+    const articleId = scenario.commentsOn;
+    if (!articleId) continue;
+    commentCounts.push(
+      await database.withClient((client) =>
+        checkCommentCounts(client, articleId, accepted.get(scenario) ?? 0),
+      ),
+    );
+  }
+
   const figures = scenarios.map((scenario) =>
     scenarioFigures(scenario.key, scenario.title, warmups.get(scenario)!, runs.get(scenario)!),
   );
@@ -153,8 +177,10 @@ async function main(settings: BenchSettings): Promise<void> {
     settings,
     natsPrivate: nats.private,
     scenarios: figures,
-    targets: checkTargets(figures, counts),
+    targets: checkTargets(figures, counts, commentCounts),
     counts,
+    commentCounts,
+    commentPlans,
   };
   printReport(report);
   const directory = join(REPO_ROOT, 'bench', 'results');

@@ -1,8 +1,8 @@
-import type { BenchSettings } from './bench.settings';
+import { SCENARIOS as SCENARIO_TITLES, type BenchSettings } from './bench.settings';
 import type { LoadJob, LoadResult } from './load/load.protocol';
 import type { BenchPoll, EngageApi } from './setup/engage-api';
 
-export type ScenarioKey = 'a' | 'b' | 'c' | 'd' | 'e';
+export type ScenarioKey = 'a' | 'b' | 'c' | 'd' | 'e' | 'f' | 'ft' | 'g' | 'h';
 
 export interface Scenario {
   key: ScenarioKey;
@@ -13,6 +13,8 @@ export interface Scenario {
   record(result: LoadResult): void;
   /** The poll whose votes this scenario casts, for the counts check. */
   votesOn?: BenchPoll;
+  /** The article this scenario posts comments to, for the comment counts check. */
+  commentsOn?: string;
 }
 
 export interface ScenarioTargets {
@@ -23,12 +25,31 @@ export interface ScenarioTargets {
   api: EngageApi;
   spreadPoll: BenchPoll;
   oneOptionPoll: BenchPoll;
+  comments: BenchComments;
+}
+
+/** What the comment scenarios read and write, seeded before the run. */
+export interface BenchComments {
+  /** The article with 10,000 published comments. */
+  bigArticleId: string;
+  /** 100 article ids for one counts call (the big one among them). */
+  countedArticleIds: string[];
+  /** An article that starts empty and takes the posted comments. */
+  postingArticleId: string;
 }
 
 /** The least vote rate readers are minted for; a warm-up on a busy machine may measure far less. */
 const LEAST_VOTE_RATE = 500;
 /** Readers minted beyond the expected need, so a round faster than the ones before still has enough. */
 const READER_HEADROOM = 2;
+
+/** What the readers of scenario (h) write, in turn: plain text, a reply-worthy length, no links. */
+const COMMENT_BODIES = [
+  'Спасибо за материал, давно ждал подробностей.',
+  'A fair summary, though the second half could use a source or two.',
+  'Интересно, что скажут в мэрии. Будем следить.',
+  'Read it twice; the numbers in the third paragraph do not add up for me.',
+].map((body, index) => JSON.stringify({ body, authorName: `Читатель ${index + 1}` }));
 
 export function buildScenarios(targets: ScenarioTargets, settings: BenchSettings): Scenario[] {
   const fixed = (key: ScenarioKey, title: string, origin: string, path: string): Scenario => ({
@@ -37,20 +58,26 @@ export function buildScenarios(targets: ScenarioTargets, settings: BenchSettings
     prepare: async () => ({ origin, method: 'GET', path }),
     record: () => undefined,
   });
-  const votes = (key: ScenarioKey, title: string, poll: BenchPoll, optionIds: string[]): Scenario => {
+  /** A scenario where each request is a new reader's (a vote, a comment), minted before the timing. */
+  const byNewReaders = (
+    key: ScenarioKey,
+    title: string,
+    request: { path: string; bodies: string[] },
+    subject: Pick<Scenario, 'votesOn' | 'commentsOn'>,
+  ): Scenario => {
     let fastestRate = 0;
     return {
       key,
       title,
-      votesOn: poll,
+      ...subject,
       prepare: async (durationS) => {
         const rate = Math.max(fastestRate, LEAST_VOTE_RATE);
         const needed = Math.ceil(rate * durationS * READER_HEADROOM) + 2 * settings.connections;
         return {
           origin: targets.gatewayUrl,
           method: 'POST',
-          path: `/api/v1/polls/${poll.id}/votes`,
-          bodies: optionIds.map((id) => JSON.stringify({ optionIds: [id] })),
+          path: request.path,
+          bodies: request.bodies,
           readers: await targets.api.mintReaders(needed),
         };
       },
@@ -61,12 +88,38 @@ export function buildScenarios(targets: ScenarioTargets, settings: BenchSettings
       },
     };
   };
+  const votes = (key: ScenarioKey, title: string, poll: BenchPoll, optionIds: string[]): Scenario =>
+    byNewReaders(
+      key,
+      title,
+      {
+        path: `/api/v1/polls/${poll.id}/votes`,
+        bodies: optionIds.map((id) => JSON.stringify({ optionIds: [id] })),
+      },
+      { votesOn: poll },
+    );
+  const { comments } = targets;
+  const commentPage = `/api/v1/articles/${comments.bigArticleId}/comments`;
   const all: Scenario[] = [
     fixed('a', 'echo chain (1 NATS request)', targets.gatewayOpsUrl, '/health/services/polls/echo'),
     votes('b', 'votes spread over options', targets.spreadPoll, targets.spreadPoll.optionIds),
     votes('c', 'votes on one option', targets.oneOptionPoll, targets.oneOptionPoll.optionIds.slice(0, 1)),
     fixed('d', 'poll read (gateway cache)', targets.gatewayUrl, `/api/v1/polls/${targets.spreadPoll.id}`),
     fixed('e', 'bare Fastify (ceiling)', targets.ceilingUrl, '/ceiling'),
+    fixed('f', SCENARIO_TITLES.f, targets.gatewayUrl, commentPage),
+    fixed('ft', SCENARIO_TITLES.ft, targets.gatewayUrl, `${commentPage}?sort=top`),
+    fixed(
+      'g',
+      SCENARIO_TITLES.g,
+      targets.gatewayUrl,
+      `/api/v1/comments/counts?articleIds=${comments.countedArticleIds.join(',')}`,
+    ),
+    byNewReaders(
+      'h',
+      SCENARIO_TITLES.h,
+      { path: `/api/v1/articles/${comments.postingArticleId}/comments`, bodies: COMMENT_BODIES },
+      { commentsOn: comments.postingArticleId },
+    ),
   ];
   return settings.only.length > 0 ? all.filter((scenario) => settings.only.includes(scenario.key)) : all;
 }

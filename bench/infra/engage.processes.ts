@@ -18,7 +18,7 @@ export interface EngageProcesses {
 }
 
 /**
- * The polls service and the gateway from the build, as production runs them but quiet (LOG_LEVEL=warn,
+ * The polls and comments services and the gateway from the build, as production runs them but quiet (LOG_LEVEL=warn,
  * so writing logs does not weigh on the figures) and with the per-address limits set for many readers
  * behind one trusted proxy: every reader of the bench brings its own X-Forwarded-For address.
  */
@@ -44,6 +44,8 @@ export async function startEngage(
   ];
   const children = [
     BenchChild.spawn('polls', process.execPath, args('polls'), { ...common, HEALTH_PORT: '0' }),
+    // Every reader of scenario (h) posts once from an address of their own: the posting limits stay on.
+    BenchChild.spawn('comments', process.execPath, args('comments'), { ...common, HEALTH_PORT: '0' }),
     BenchChild.spawn('gateway', process.execPath, args('gateway'), {
       ...common,
       PORT: String(port),
@@ -62,18 +64,20 @@ export async function startEngage(
   const opsUrl = `http://127.0.0.1:${opsPort}`;
   const running = { baseUrl, opsUrl, eventsStream, children };
   try {
-    // The echo chain answers 200 only once the gateway listens and the polls service answers on NATS.
-    await waitUntil(
-      async () => {
-        const down = children.find((child) => !child.running);
-        if (down) throw new Error(`${down.name} exited during start:\n${down.lastLines()}`);
-        const answer = await fetch(`${opsUrl}/health/services/polls/echo`).catch(() => null);
-        return answer?.status === 200;
-      },
-      60000,
-      'the gateway to answer the polls echo',
-      200,
-    );
+    // The echo chain answers 200 only once the gateway listens and the service answers on NATS.
+    for (const service of ['polls', 'comments']) {
+      await waitUntil(
+        async () => {
+          const down = children.find((child) => !child.running);
+          if (down) throw new Error(`${down.name} exited during start:\n${down.lastLines()}`);
+          const answer = await fetch(`${opsUrl}/health/services/${service}/echo`).catch(() => null);
+          return answer?.status === 200;
+        },
+        60000,
+        `the gateway to answer the ${service} echo`,
+        200,
+      );
+    }
   } catch (error) {
     await Promise.all(children.map((child) => child.stop()));
     throw error;

@@ -2,6 +2,8 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { BenchSettings } from '../bench.settings';
 import type { VoteCountsCheck } from '../checks/vote-counts.check';
+import type { CommentCountsCheck } from '../checks/comment-counts.check';
+import type { QueryPlan } from '../checks/comment-plans.check';
 import type { ScenarioFigures, Spread } from './figures';
 import type { TargetCheck } from './targets';
 
@@ -13,6 +15,17 @@ export interface BenchReport {
   scenarios: ScenarioFigures[];
   targets: TargetCheck[];
   counts: VoteCountsCheck[];
+  commentCounts: CommentCountsCheck[];
+  /** EXPLAIN of each statement behind a page of comments, on the seeded tables. */
+  commentPlans: QueryPlan[];
+}
+
+/** Each plan with whether it reads through an index, indented under its name. */
+export function planLines(plans: QueryPlan[]): string[] {
+  return plans.flatMap((plan) => [
+    `${plan.usesIndex ? 'INDEX' : 'NO INDEX'}  ${plan.name}`,
+    ...plan.plan.map((line) => `        ${line}`),
+  ]);
 }
 
 const rate = (value: number): string => Math.round(value).toString();
@@ -78,6 +91,11 @@ export function printReport(report: BenchReport): void {
         `voter tally ${count.voterTally}, option tally/rows ${options}`,
     );
   }
+  for (const count of report.commentCounts) {
+    console.log(
+      `      article ${count.articleId}: total ${count.total}, published rows ${count.rows}, 201s ${count.accepted}`,
+    );
+  }
   for (const scenario of report.scenarios) {
     const errorRun = [scenario.warmup, ...scenario.runs].find((run) => run.firstError);
     if (errorRun) console.log(`      (${scenario.key}) first error: ${errorRun.firstError}`);
@@ -112,6 +130,12 @@ export function writeReport(report: BenchReport, directory: string): void {
       table,
       '',
       targets,
+      '',
+      '## Plans of the comment page statements',
+      '',
+      '```text',
+      ...planLines(report.commentPlans),
+      '```',
       '',
     ].join('\n'),
   );

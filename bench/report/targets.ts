@@ -1,5 +1,6 @@
 import type { ScenarioKey } from '../scenarios';
 import type { VoteCountsCheck } from '../checks/vote-counts.check';
+import type { CommentCountsCheck } from '../checks/comment-counts.check';
 import type { ScenarioFigures } from './figures';
 
 export interface TargetCheck {
@@ -10,8 +11,12 @@ export interface TargetCheck {
   pass: boolean;
 }
 
-/** The targets of the polls issue ("Speed it must show"), on the median of the timed runs. */
-export function checkTargets(figures: ScenarioFigures[], counts: VoteCountsCheck[]): TargetCheck[] {
+/** The targets of the polls and comments work ("Speed it must show"), on the median of the timed runs. */
+export function checkTargets(
+  figures: ScenarioFigures[],
+  counts: VoteCountsCheck[],
+  commentCounts: CommentCountsCheck[] = [],
+): TargetCheck[] {
   const byKey = new Map(figures.map((scenario) => [scenario.key, scenario]));
   const rate = (key: ScenarioKey): number | undefined => byKey.get(key)?.throughput.median;
   const ratio = (name: string, over: ScenarioKey, under: ScenarioKey, bound: number): TargetCheck => {
@@ -21,6 +26,17 @@ export function checkTargets(figures: ScenarioFigures[], counts: VoteCountsCheck
     return { name, measured, target: `>= ${bound}`, pass: measured !== null && measured >= bound };
   };
   const voteP99 = byKey.get('b')?.p99Ms.median;
+  const p99Within = (key: ScenarioKey, boundMs: number): TargetCheck => {
+    const p99 = byKey.get(key)?.p99Ms.median;
+    return {
+      name: `p99 of (${key}), ms`,
+      measured: p99 ?? null,
+      target: `<= ${boundMs}`,
+      pass: p99 !== undefined && p99 <= boundMs,
+    };
+  };
+  const present = (check: TargetCheck, ...keys: ScenarioKey[]): TargetCheck[] =>
+    keys.every((key) => byKey.has(key)) ? [check] : [];
   const errors = figures.reduce((sum, scenario) => sum + scenario.errors + scenario.warmupErrors, 0);
   return [
     ratio('(b) votes spread / (a) echo chain', 'b', 'a', 0.7),
@@ -32,6 +48,12 @@ export function checkTargets(figures: ScenarioFigures[], counts: VoteCountsCheck
       target: '<= 50',
       pass: voteP99 !== undefined && voteP99 <= 50,
     },
+    ...present(ratio('(f) first comments page, newest / (a) echo chain', 'f', 'a', 1.0), 'f', 'a'),
+    ...present(p99Within('f', 20), 'f'),
+    ...present(ratio('(ft) first comments page, top / (a) echo chain', 'ft', 'a', 1.0), 'ft', 'a'),
+    ...present(p99Within('ft', 20), 'ft'),
+    ...present(ratio('(g) counts of 100 articles / (a) echo chain', 'g', 'a', 0.5), 'g', 'a'),
+    ...present(ratio('(h) comments posted / (a) echo chain', 'h', 'a', 0.3), 'h', 'a'),
     { name: 'errors (all runs, warm-up included)', measured: errors, target: '= 0', pass: errors === 0 },
     {
       name: 'polls whose counts match the vote rows and the 201s',
@@ -39,5 +61,15 @@ export function checkTargets(figures: ScenarioFigures[], counts: VoteCountsCheck
       target: `= ${counts.length}`,
       pass: counts.length > 0 && counts.every((check) => check.pass),
     },
+    ...(commentCounts.length > 0
+      ? [
+          {
+            name: 'articles whose comment counts match their rows and the 201s',
+            measured: commentCounts.filter((check) => check.pass).length,
+            target: `= ${commentCounts.length}`,
+            pass: commentCounts.every((check) => check.pass),
+          },
+        ]
+      : []),
   ];
 }
