@@ -12,6 +12,7 @@ export interface QueryPlan {
  * source: keep these in step), with the bench's values. EXPLAIN plans them against the seeded tables.
  */
 function pageStatements(articleId: string): { name: string; sql: string; params: unknown[] }[] {
+  // As CommentReadingService.topLevel builds it (the ORM writes the same predicates).
   const shown = `parent_id is null and status in ('published', 'deleted') and (status = 'published' or replies_count > 0)`;
   return [
     {
@@ -41,10 +42,13 @@ function pageStatements(articleId: string): { name: string; sql: string; params:
       params: [articleId],
     },
     {
-      name: "replies of a page's threads",
-      sql: `select * from comments.comment where thread_id = any($1::uuid[]) and parent_id is not null
-              and status in ('published', 'deleted')
-            order by thread_id, created_at, id`,
+      name: "replies of a page's threads (at most 100 per thread)",
+      sql: `select * from (
+              select c.*, row_number() over (partition by c.thread_id order by c.created_at, c.id) as position
+                from comments.comment c
+               where c.thread_id = any($1::uuid[]) and c.parent_id is not null
+                 and (c.status = 'published' or (c.status = 'deleted' and c.replies_count > 0))
+            ) shown where position <= 100 order by created_at, id`,
       params: [[]],
     },
   ];
