@@ -10,12 +10,19 @@ import {
 import { CommentsEnv } from './comments.config';
 import { COMMENTS_ENTITIES } from './entities';
 import { COMMENTS_MIGRATIONS } from './migrations';
+import { CommentsController } from './comments.controller';
+import { CommentSignals } from './comment.signals';
+import { ModerationService } from './moderation/moderation.service';
+import { CommentPostingService } from './posting/comment-posting.service';
+import { ReaderActionsService } from './reader-actions/reader-actions.service';
+import { CommentReadingService } from './reading/comment-reading.service';
+import { SiteSettingsStore } from './settings/site-settings.store';
 
 export const COMMENTS_SCHEMA = 'comments';
 
 /**
- * The comments service. Its features arrive with their own work; today it starts, migrates its schema
- * (the outbox, inbox and dead letters every service carries), answers health and relays its outbox.
+ * The comments service: readers' threads, counts, posts, likes and flags; the newsroom's queues,
+ * decisions, bans, settings and erasure. Its events leave through the outbox.
  */
 @Module({})
 export class CommentsModule {
@@ -36,6 +43,16 @@ export class CommentsModule {
         }),
         ServiceMessagingModule.forService('comments', config),
         EventsModule.forService('comments', config, events),
+      ],
+      controllers: [CommentsController],
+      providers: [
+        { provide: CommentsEnv, useValue: config },
+        SiteSettingsStore,
+        CommentSignals,
+        CommentReadingService,
+        CommentPostingService,
+        ReaderActionsService,
+        ModerationService,
       ],
     };
   }

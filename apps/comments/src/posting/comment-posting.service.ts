@@ -1,0 +1,200 @@
+import { createHash, randomUUID } from 'node:crypto';
+import { Injectable } from '@nestjs/common';
+import { EntityManager } from '@mikro-orm/postgresql';
+import {
+  Caller,
+  CommentAuthorBannedError,
+  CommentAuthorNameRequiredError,
+  CommentBannedWordError,
+  CommentHeldV1,
+  CommentParentInvalidError,
+  CommentPublishedV1,
+  CommentsClosedError,
+  DuplicateCommentError,
+  eventOf,
+  NewComment,
+  PostCommentReply,
+  PostCommentRequest,
+  RateLimitedError,
+  ReaderRequiredError,
+} from '@app/contracts';
+import { recordEvent } from '@app/messaging';
+import { isModerator } from '../access/caller-access';
+import { CommentsEnv } from '../comments.config';
+import { moveStatus } from '../comment-counters';
+import { presentComment } from '../comment.presenter';
+import { CommentSignals } from '../comment.signals';
+import { isClosed } from '../domain/auto-close';
+import { holdReasonsFor } from '../domain/hold-reasons';
+import { countLinks } from '../domain/link-count';
+import { rateWindowStart, retryAfterSeconds } from '../domain/rate-window';
+import { placeReply } from '../domain/thread-placement';
+import { Comment, ReaderBan } from '../entities';
+import { takeRateHit } from '../repositories/rate-counters';
+import { SiteSettingsStore } from '../settings/site-settings.store';
+import { lockArticle } from './article-lock';
+
+export const STAFF_DEFAULT_NAME = 'Редакция';
+
+export function bodyHashOf(body: string): string {
+  return createHash('sha256').update(body).digest('base64url');
+}
+
+/** A reader's (or the newsroom's) new comment, with every rule a post must pass. */
+@Injectable()
+export class CommentPostingService {
+  constructor(
+    private readonly em: EntityManager,
+    private readonly config: CommentsEnv,
+    private readonly settingsStore: SiteSettingsStore,
+    private readonly signals: CommentSignals,
+  ) {}
+
+  async post({ caller, articleId, comment: input }: PostCommentRequest): Promise<PostCommentReply> {
+    const byStaff = isModerator(caller);
+    if (!caller.readerId && !byStaff) throw new ReaderRequiredError();
+    const authorName = this.authorNameOf(caller, input, byStaff);
+    const { settings, filter } = await this.settingsStore.current();
+    const words = filter.check(`${authorName}\n${input.body}`);
+    if (words.banned) throw new CommentBannedWordError();
+    const now = new Date();
+    const bodyHash = bodyHashOf(input.body);
+
+    const saved = await this.em.fork().transactional(async (em) => {
+      if (caller.readerId) await this.refuseBanned(em, caller.readerId, now);
+      // Taken first: a moderator's close waits for this post to commit, or this post sees the close.
+      const article = await lockArticle(em, articleId, now);
+      if (isClosed(article, settings.autoCloseDays, now)) throw new CommentsClosedError();
+      if (!byStaff) {
+        await this.refuseDuplicate(em, caller.readerId!, bodyHash, now);
+        await this.takeRateHits(em, caller, now);
+      }
+      const answered = input.parentId ? await this.answered(em, articleId, input.parentId) : null;
+      const placement = answered ? placeReply(answered) : null;
+      const holdReasons = holdReasonsFor({
+        mode: article.mode ?? settings.mode,
+        suspectWord: words.suspect,
+        links: countLinks(input.body),
+        maxLinks: settings.maxLinks,
+        byStaff,
+      });
+      const id = randomUUID();
+      const comment = em.create(Comment, {
+        id,
+        articleId,
+        threadId: placement?.threadId ?? id,
+        parentId: placement?.parentId ?? null,
+        replyToId: placement?.replyToId ?? null,
+        depth: placement?.depth ?? 1,
+        readerId: caller.readerId,
+        staffId: byStaff ? caller.staffId : null,
+        addressHash: caller.addressHash,
+        authorName,
+        authorVerified: !byStaff && Boolean(caller.portalName),
+        authorIsStaff: byStaff,
+        authorEmail: input.authorEmail ?? null,
+        notifyOnReply: Boolean(input.notifyOnReply && input.authorEmail),
+        locale: input.locale ?? 'ru',
+        body: input.body,
+        bodyHash,
+        status: 'pending',
+        holdReasons,
+        articleTitle: input.articleTitle ?? null,
+        articleUrl: input.articleUrl ?? null,
+        createdAt: now,
+        editedAt: null,
+        publishedAt: null,
+      });
+      if (article.firstCommentAt === null) article.firstCommentAt = now;
+      article.updatedAt = now;
+      if (holdReasons.length === 0) {
+        await moveStatus(em, comment, 'published');
+        recordEvent(em, publishedEvent(comment, answered));
+      } else {
+        recordEvent(em, eventOf(CommentHeldV1, { commentId: id, articleId, reasons: holdReasons }));
+      }
+      return comment;
+    });
+    if (saved.status === 'published') this.signals.changed(articleId);
+    return {
+      comment: presentComment(saved, { reactions: new Map(), isMine: () => true }),
+      status: saved.status === 'published' ? 'published' : 'pending',
+    };
+  }
+
+  private authorNameOf(caller: Caller, input: NewComment, byStaff: boolean): string {
+    if (!byStaff && caller.portalName) return caller.portalName;
+    const name = input.authorName ?? (byStaff ? STAFF_DEFAULT_NAME : undefined);
+    if (!name) throw new CommentAuthorNameRequiredError();
+    return name;
+  }
+
+  private async refuseBanned(em: EntityManager, readerId: string, now: Date): Promise<void> {
+    const ban = await em.findOne(ReaderBan, { readerId });
+    if (ban && (ban.until === null || ban.until.getTime() > now.getTime()))
+      throw new CommentAuthorBannedError();
+  }
+
+  private async refuseDuplicate(
+    em: EntityManager,
+    readerId: string,
+    bodyHash: string,
+    now: Date,
+  ): Promise<void> {
+    const minutes = this.config.COMMENT_DUPLICATE_WINDOW_MINUTES;
+    if (minutes === 0) return;
+    const since = new Date(now.getTime() - minutes * 60_000);
+    const earlier = await em.count(Comment, { readerId, bodyHash, createdAt: { $gt: since } });
+    if (earlier > 0) throw new DuplicateCommentError();
+  }
+
+  private async takeRateHits(em: EntityManager, caller: Caller, now: Date): Promise<void> {
+    const seconds = this.config.COMMENT_RATE_WINDOW_SECONDS;
+    const windowStart = rateWindowStart(now, seconds);
+    const limits: [string | null, number][] = [
+      [caller.readerId && `reader:${caller.readerId}`, this.config.COMMENTS_PER_READER_PER_WINDOW],
+      [caller.addressHash && `address:${caller.addressHash}`, this.config.COMMENTS_PER_ADDRESS_PER_WINDOW],
+    ];
+    for (const [key, limit] of limits) {
+      if (key === null || limit === 0) continue;
+      if (!(await takeRateHit(em, key, windowStart, limit))) {
+        throw new RateLimitedError('Too many comments. Try again later.', retryAfterSeconds(now, seconds));
+      }
+    }
+  }
+
+  private async answered(em: EntityManager, articleId: string, parentId: string): Promise<Comment> {
+    // Every status change takes the article's lock first, which this post holds: the parent stays as read.
+    const parent = await em.findOne(Comment, { id: parentId });
+    if (!parent || parent.articleId !== articleId || parent.status !== 'published') {
+      throw new CommentParentInvalidError();
+    }
+    return parent;
+  }
+}
+
+/** comment.published, telling the answered comment's author only if they asked and it is not their own reply. */
+export function publishedEvent(comment: Comment, answered: Comment | null): CommentPublishedV1 {
+  const ownReply =
+    answered !== null &&
+    ((answered.readerId !== null && answered.readerId === comment.readerId) ||
+      (answered.staffId !== null && answered.staffId === comment.staffId));
+  const notify =
+    answered && answered.notifyOnReply && answered.authorEmail && !ownReply
+      ? {
+          email: answered.authorEmail,
+          name: answered.authorName,
+          locale: answered.locale === 'en' ? 'en' : 'ru',
+        }
+      : undefined;
+  return eventOf(CommentPublishedV1, {
+    commentId: comment.id,
+    articleId: comment.articleId,
+    ...(comment.articleTitle ? { articleTitle: comment.articleTitle } : {}),
+    ...(comment.articleUrl ? { articleUrl: comment.articleUrl } : {}),
+    parentId: comment.parentId,
+    replyToId: comment.replyToId,
+    authorName: comment.authorName,
+    ...(notify ? { notify: notify as CommentPublishedV1['notify'] } : {}),
+  });
+}
