@@ -3,7 +3,7 @@ import { EntityManager } from '@mikro-orm/postgresql';
 import { CommentSettingsChange, CommentSettingsView } from '@app/contracts';
 import { CommentsEnv } from '../comments.config';
 import { SiteSettings } from '../entities';
-import { compileWordFilter, WordFilter } from './word-filter.compile';
+import { compileWordFilter, WordFilter } from '../domain/word-filter';
 
 const SITE = 1;
 
