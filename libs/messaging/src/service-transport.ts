@@ -1,4 +1,4 @@
-import type { INestApplication } from '@nestjs/common';
+import type { INestApplication, INestMicroservice } from '@nestjs/common';
 import type { CommonEnv, JsonLogger, MetricsRegistry } from '@app/runtime';
 import { natsServerOptions } from './rpc/nats-server.options';
 import { RpcErrorFilter } from './rpc/rpc-error.filter';
@@ -39,6 +39,11 @@ export function attachServiceTransport(app: INestApplication, options: ServiceTr
     { inheritAppConfig: false, deferInitialization: true },
   );
   microservice.useGlobalFilters(new RpcErrorFilter(logger));
+  // A deferred microservice would run the modules' init and bootstrap hooks itself, and the app runs
+  // them again: consumers registered twice, schedulers started twice. The app's run is the one.
+  (microservice as INestMicroservice & { setIsInitHookCalled(called: boolean): void }).setIsInitHookCalled(
+    true,
+  );
 
   app.get(ServiceDrain).register(async () => {
     await server.drainSubscriptions();

@@ -55,12 +55,7 @@ class EventsLifecycle implements OnApplicationBootstrap, BeforeApplicationShutdo
     private readonly consumers: EventConsumers,
   ) {}
 
-  private started = false;
-
   async onApplicationBootstrap(): Promise<void> {
-    // A service's hybrid start (HTTP probes and NATS) may run the bootstrap hooks once per face.
-    if (this.started) return;
-    this.started = true;
     const { streamOptions = {} } = this.options;
     const subjects = streamOptions.subjects ?? [EVENTS_SUBJECT_WILDCARD];
     await ensureEventStream(await this.nats.nc.jetstreamManager(), this.address.stream, {
