@@ -18,7 +18,7 @@ import { describeExit, Supervisor } from './launcher/supervisor';
  */
 const ROOT = resolve(__dirname, '..', '..');
 const DATA_DIR = join(ROOT, '.data');
-// Services drain for up to SHUTDOWN_GRACE_MS (10 s by default); leave them a little more.
+// Every app stops within its SHUTDOWN_TIMEOUT_MS (4.5 s by default); leave a configured one more room.
 const APP_STOP_TIMEOUT_MS = 15000;
 const INFRA_STOP_TIMEOUT_MS = 5000;
 
@@ -82,7 +82,13 @@ async function main(): Promise<void> {
     const admin = adminLogin(env, join(DATA_DIR, 'demo-admin-password'));
     const plans = planApps(
       env,
-      { databaseUrl: database.url, natsUrl: nats.url, launcherPid: process.pid, admin },
+      {
+        databaseUrl: database.url,
+        natsUrl: nats.url,
+        launcherPid: process.pid,
+        admin,
+        terminal: process.stdout.isTTY === true,
+      },
       ROOT,
     );
     startApps(plans, admin);

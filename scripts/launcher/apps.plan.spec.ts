@@ -99,3 +99,13 @@ describe('planApps', () => {
     ]);
   });
 });
+
+describe('log format of the apps', () => {
+  it('asks for readable lines when the launcher writes to a terminal, unless LOG_FORMAT is set', () => {
+    const formats = (env: NodeJS.ProcessEnv, terminal: boolean) =>
+      planApps(env, { ...context, terminal }, '/repo').map((plan) => plan.env.LOG_FORMAT);
+    expect(new Set(formats({}, true))).toEqual(new Set(['pretty']));
+    expect(new Set(formats({}, false))).toEqual(new Set([undefined]));
+    expect(new Set(formats({ LOG_FORMAT: 'json' }, true))).toEqual(new Set(['json']));
+  });
+});

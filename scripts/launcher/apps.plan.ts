@@ -42,6 +42,11 @@ export interface LaunchContext {
   launcherPid: number;
   /** The admin the gateway creates at start, when the launcher chose one (demo mode). */
   admin?: AdminLogin;
+  /**
+   * Whether the launcher writes to a terminal. Its apps write into its pipes, so they cannot tell for
+   * themselves: they are told to print readable lines (LOG_FORMAT=pretty) unless LOG_FORMAT is set.
+   */
+  terminal?: boolean;
 }
 
 export function mainOf(root: string, name: string): string {
@@ -113,6 +118,7 @@ export function planApps(env: NodeJS.ProcessEnv, context: LaunchContext, root: s
     NATS_URL: context.natsUrl,
     DEMO: env.DEMO ?? 'true',
     [PARENT_PID_VARIABLE]: String(context.launcherPid),
+    ...(env.LOG_FORMAT === undefined && context.terminal ? { LOG_FORMAT: 'pretty' } : {}),
   };
   const ports = portsOf(env);
   const services = SERVICE_APPS.map((name): AppPlan => ({
