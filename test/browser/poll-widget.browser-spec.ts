@@ -111,14 +111,16 @@ describe('the poll widgets in a browser', () => {
   });
 
   it('speaks English in a widget marked data-locale="en"', async () => {
+    // Runs in the page: the page's globals are reached through globalThis (the tests compile without the DOM).
     await page.evaluate(() => {
-      const host = document.createElement('div');
+      const page = globalThis as any;
+      const host = page.document.createElement('div');
       host.id = 'english-poll';
       host.dataset.engage = 'poll';
       host.dataset.placement = 'sidebar';
       host.dataset.locale = 'en';
-      document.body.append(host);
-      window.Engage!.scan();
+      page.document.body.append(host);
+      page.Engage.scan();
     });
     const english = page.locator('#english-poll');
     await english.getByText('Total votes: 4').waitFor();
@@ -134,9 +136,3 @@ describe('the poll widgets in a browser', () => {
     expect(reader.errors).toEqual([]);
   });
 });
-
-declare global {
-  interface Window {
-    Engage?: { version: number; scan(root?: ParentNode): void };
-  }
-}

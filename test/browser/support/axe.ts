@@ -18,7 +18,7 @@ export interface AxeFinding {
 export async function seriousViolations(page: Page, selector: string): Promise<AxeFinding[]> {
   await page.evaluate(AXE_SOURCE);
   const findings = await page.evaluate(async (include: string) => {
-    const axe = (window as unknown as { axe: any }).axe;
+    const axe = (globalThis as any).axe;
     const result = await axe.run({ include: [[include]] }, { resultTypes: ['violations'] });
     return (result.violations as any[]).map((violation) => ({
       id: String(violation.id),

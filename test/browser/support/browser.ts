@@ -20,7 +20,8 @@ export const ARTIFACTS = join(__dirname, '..', 'artifacts');
 
 /**
  * One reader's browser: a Chromium of its own on a fresh profile, so readers never share storage (and
- * so never share a reader token). Everything the page logs as an error or throws is kept in `errors`.
+ * so never share a reader token). Every error the page throws or logs (a CSP refusal, say) is kept in
+ * `errors`.
  */
 export class ReaderBrowser {
   readonly errors: string[] = [];
@@ -50,7 +51,10 @@ export class ReaderBrowser {
     const page = this.context.pages()[0] ?? (await this.context.newPage());
     page.on('pageerror', (error) => this.errors.push(`page error: ${error.message}`));
     page.on('console', (message) => {
-      if (message.type() === 'error') this.errors.push(`console: ${message.text()}`);
+      // Chromium logs every 4xx answer as a failed load; the widgets expect some (a duplicate report).
+      if (message.type() === 'error' && !message.text().startsWith('Failed to load resource')) {
+        this.errors.push(`console: ${message.text()}`);
+      }
     });
     return page;
   }

@@ -23,7 +23,7 @@ const FLAG_REASONS: readonly [FlagReason, CommentMessageKey][] = [
   ['other', 'flagOther'],
 ];
 
-function actionButton(text: string): HTMLButtonElement {
+function actionButton(text?: string): HTMLButtonElement {
   const button = el('button', 'engage-action', text);
   button.type = 'button';
   return button;
@@ -107,11 +107,15 @@ export class CommentItem {
 
   private likeButton(): HTMLButtonElement {
     const { t, api } = this.ctx;
-    const button = actionButton('');
+    const button = actionButton();
+    const heart = el('span', 'engage-heart', '♥ ');
+    // The heart is decoration: the button's name is its words and the count, as it reads.
+    heart.setAttribute('aria-hidden', 'true');
+    const label = el('span');
+    button.append(heart, label);
     const show = (likes: number, mine: boolean) => {
-      button.textContent = `♥ ${t('like')} · ${t.number(likes)}`;
+      label.textContent = `${t('like')} · ${t.number(likes)}`;
       button.setAttribute('aria-pressed', String(mine));
-      button.setAttribute('aria-label', `${t('like')} (${t('likeCount', { n: likes })})`);
     };
     let mine = this.comment.myReaction === 'like';
     show(this.comment.reactions.like, mine);

@@ -42,6 +42,7 @@ const STYLE = `
 .engage-select{width:auto}
 .engage-textarea{min-height:6em;resize:vertical}
 .engage-input:focus-visible,.engage-textarea:focus-visible,.engage-select:focus-visible,.engage-action:focus-visible{outline:2px solid var(--engage-accent-strong,#0f4c75);outline-offset:1px}
+.engage-comments>.engage-title{font-size:1.3em;letter-spacing:0;text-transform:none}
 .engage-form-title{margin:0 0 .3em;font-size:1em}
 .engage-form-actions{display:flex;flex-wrap:wrap;gap:.5em;align-items:center}
 .engage-comment-form{margin:0 0 1.2em;padding:1em;border-radius:.4em;background:var(--engage-panel,#f5f7f9)}
