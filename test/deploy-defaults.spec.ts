@@ -1,6 +1,8 @@
+import { randomBytes } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { isPlaceholder } from '@app/runtime';
+import { isPlaceholder, loadConfig, ServiceEnv } from '@app/runtime';
+import { GatewayEnv } from '../apps/gateway/src/gateway.config';
 import { parse, parseAllDocuments } from 'yaml';
 import { appVariables, REPO_ROOT } from './config/app-config';
 
@@ -143,5 +145,35 @@ describe('deployment files agree with each other', () => {
       ...Object.keys(runtimeEnv(read('Dockerfile'))).map((variable) => ['Dockerfile', variable]),
     ];
     expect(set.filter(([, variable]) => !known(variable))).toEqual([]);
+  });
+
+  it('sets values every app accepts (a value an app refuses would stop every container at start)', () => {
+    const configMap = k8sDocuments().find((doc) => doc.kind === 'ConfigMap')!.data!;
+    // Compose interpolation: the default where there is one, a strong stand-in where one is required.
+    const resolved = (env: Env): Env =>
+      Object.fromEntries(
+        Object.entries(env).map(([name, value]) => [
+          name,
+          String(value)
+            .replace(/\$\{[A-Z_]+:-([^}]*)\}/g, '$1')
+            .replace(/\$\{[A-Z_]+:\?[^}]*\}/g, () => randomBytes(32).toString('base64')),
+        ]),
+      );
+    const sources: [string, Env][] = [
+      ['ConfigMap', configMap],
+      ...composeApps().map(([name, env]): [string, Env] => [`compose ${name}`, resolved(env)]),
+    ];
+    const refusal = (source: string, env: Env, envClass: new () => object): string | null => {
+      try {
+        loadConfig(envClass, env);
+        return null;
+      } catch (error) {
+        return `${source}: ${(error as Error).message}`;
+      }
+    };
+    const refusals = sources.flatMap(([source, env]) =>
+      [ServiceEnv, GatewayEnv].map((envClass) => refusal(source, env, envClass)),
+    );
+    expect(refusals.filter((text) => text !== null)).toEqual([]);
   });
 });
