@@ -1,5 +1,6 @@
 import { Socket } from 'node:net';
-import { Client } from 'pg';
+
+export { postgresAnswers } from '@app/persistence';
 
 /** Whether something accepts a TCP connection at host:port within the deadline. */
 export function tcpAnswers(host: string, port: number, timeoutMs = 1000): Promise<boolean> {
@@ -13,21 +14,6 @@ export function tcpAnswers(host: string, port: number, timeoutMs = 1000): Promis
     socket.once('error', () => done(false));
     socket.connect(port, host, () => done(true));
   });
-}
-
-/** Whether a PostgreSQL server at the URL takes a query within the deadline. */
-export async function postgresAnswers(url: string, timeoutMs = 1500): Promise<boolean> {
-  const client = new Client({ connectionString: url, connectionTimeoutMillis: timeoutMs });
-  client.on('error', () => undefined);
-  try {
-    await client.connect();
-    await client.query('select 1');
-    return true;
-  } catch {
-    return false;
-  } finally {
-    await client.end().catch(() => undefined);
-  }
 }
 
 export async function waitUntil(

@@ -2,10 +2,11 @@ import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Client } from 'pg';
 // Jest loads its global setup without the path aliases of moduleNameMapper.
 // eslint-disable-next-line no-restricted-imports
 import { startEmbeddedPostgres, type EmbeddedPostgres } from '../../libs/persistence/src/embedded-postgres';
+// eslint-disable-next-line no-restricted-imports
+import { postgresAnswers } from '../../libs/persistence/src/postgres-answers';
 import { freePort } from './free-port';
 import { waitForPort } from './wait-for-port';
 
@@ -52,25 +53,11 @@ async function provideNats(): Promise<void> {
 
 async function provideDatabase(): Promise<void> {
   const configured = process.env.TEST_DATABASE_URL ?? DEFAULT_TEST_DATABASE_URL;
-  if (await postgresAnswers(configured)) return;
+  if (await postgresAnswers(configured, 3000)) return;
   const postgres = await startEmbeddedPostgres('embedded:memory', {
     say: (line) => process.stderr.write(`test database: ${line}\n`),
   });
   process.stderr.write(`\ntest database: no PostgreSQL answers at ${configured}; using an embedded one\n`);
   process.env.TEST_DATABASE_URL = postgres.url;
   startedForThisRun().postgres = postgres;
-}
-
-async function postgresAnswers(url: string): Promise<boolean> {
-  const client = new Client({ connectionString: url, connectionTimeoutMillis: 3000 });
-  client.on('error', () => undefined);
-  try {
-    await client.connect();
-    await client.query('select 1');
-    return true;
-  } catch {
-    return false;
-  } finally {
-    await client.end().catch(() => undefined);
-  }
 }

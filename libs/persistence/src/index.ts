@@ -8,3 +8,4 @@ export * from './database.module';
 export * from './migrate-only';
 export * from './error-for-log';
 export * from './schema-drift';
+export * from './postgres-answers';
