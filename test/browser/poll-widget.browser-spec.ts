@@ -67,11 +67,16 @@ describe('the poll widgets in a browser', () => {
 
   const sidebar = () => page.locator('[data-engage="poll"]');
 
-  it('shows the sidebar poll in Russian with a vote button that waits for a choice', async () => {
+  it('shows the sidebar poll in Russian, with its shares and "Всего голосов" before the reader votes', async () => {
     await page.goto(suite.baseUrl + '/');
     await sidebar().getByText('Как вы добираетесь до работы?').waitFor();
     await expect(sidebar().locator('.engage-title').textContent()).resolves.toBe('Наш опрос');
     expect(await sidebar().getByRole('radio').count()).toBe(3);
+    await expect(sidebar().locator('.engage-total').textContent()).resolves.toBe('Всего голосов: 2');
+    expect(await sidebar().locator('.engage-result-percent').allTextContents()).toEqual(['50%', '50%', '0%']);
+  });
+
+  it('waits for a choice before the vote button can be pressed', async () => {
     const button = sidebar().getByRole('button', { name: 'Голосовать' });
     expect(await button.isDisabled()).toBe(true);
     await sidebar().getByLabel('На автобусе').check();
@@ -108,6 +113,28 @@ describe('the poll widgets in a browser', () => {
     await archive.getByText('Какой праздник в долине вам нравится больше всего?').waitFor();
     await expect(archive.locator('.engage-total').textContent()).resolves.toBe('Всего голосов: 1');
     await expect(archive.locator('time').textContent()).resolves.toMatch(/^Завершён \d{1,2} \S+ \d{4}/);
+  });
+
+  it('keeps results hidden before the vote when the poll shows them only to voters', async () => {
+    await createPoll({
+      question: 'Какой маршрут добавить следующим?',
+      options: ['До аэропорта', 'До озера'],
+      placement: 'quiz',
+      resultsVisibility: 'after_vote',
+    });
+    // Runs in the page: the page's globals are reached through globalThis (the tests compile without the DOM).
+    await page.evaluate(() => {
+      const page = globalThis as any;
+      const host = page.document.createElement('div');
+      host.id = 'quiz-poll';
+      host.dataset.engage = 'poll';
+      host.dataset.placement = 'quiz';
+      page.document.body.append(host);
+      page.Engage.scan();
+    });
+    const quiz = page.locator('#quiz-poll');
+    await quiz.getByText('Результаты появятся после того, как вы проголосуете.').waitFor();
+    expect(await quiz.locator('.engage-result-percent, .engage-total').count()).toBe(0);
   });
 
   it('speaks English in a widget marked data-locale="en"', async () => {

@@ -11,6 +11,7 @@ const STYLE = `
 .engage-fieldset{min-width:0;margin:0;padding:0;border:0}
 .engage-option{display:flex;gap:.5em;align-items:flex-start;padding:.3em 0;cursor:pointer;overflow-wrap:anywhere}
 .engage-option input{flex:none;margin:.2em 0 0;accent-color:var(--engage-accent,#1d6fa5)}
+.engage-option-text{flex:1;min-width:0}
 .engage-option--disabled{cursor:default;opacity:.6}
 .engage-button{display:inline-block;margin:.6em 0 0;padding:.45em 1.1em;border:0;border-radius:.3em;font:inherit;font-weight:700;color:#fff;background:var(--engage-accent,#1d6fa5);cursor:pointer}
 .engage-button:hover{background:var(--engage-accent-strong,#0f4c75)}

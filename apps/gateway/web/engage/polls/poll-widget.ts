@@ -6,7 +6,7 @@ import { API } from '../api/script-context';
 import { el, safeHref, uid } from '../dom/el';
 import type { Translator } from '../i18n/translator';
 import type { PollMessageKey } from './poll-messages';
-import { hiddenNote } from './poll-texts';
+import { hiddenNote, totalText } from './poll-texts';
 import { Results } from './results';
 
 /** The current poll of a placement: the form until the reader votes, then the results, kept live. */
@@ -20,6 +20,8 @@ export class PollWidget {
   private stream: EventSource | null = null;
   private refreshTimer: ReturnType<typeof setTimeout> | null = null;
   private busy = false;
+  /** Before a vote, when everyone may see the results: each option's share and the total, kept live. */
+  private formShares: { percents: Map<string, HTMLSpanElement>; total: HTMLParagraphElement } | null = null;
   private readonly body: HTMLDivElement;
   private readonly status: HTMLParagraphElement;
 
@@ -108,13 +110,20 @@ export class PollWidget {
       fieldset.append(hint);
     }
     const name = uid('poll-choice');
+    const visible = poll.totalVotes !== null;
+    const percents = new Map<string, HTMLSpanElement>();
     const inputs = poll.options.map((option) => {
       const label = el('label', 'engage-option');
       const input = el('input');
       input.type = multiple ? 'checkbox' : 'radio';
       input.name = name;
       input.value = option.id;
-      label.append(input, el('span', null, option.text));
+      label.append(input, el('span', 'engage-option-text', option.text));
+      if (visible) {
+        const percent = el('span', 'engage-result-percent');
+        percents.set(option.id, percent);
+        label.append(percent);
+      }
       fieldset.append(label);
       return input;
     });
@@ -122,6 +131,14 @@ export class PollWidget {
     button.type = 'submit';
     button.disabled = true;
     form.append(fieldset, button);
+    this.formShares = null;
+    if (visible) {
+      const total = el('p', 'engage-total');
+      total.setAttribute('aria-live', 'polite');
+      form.append(total);
+      this.formShares = { percents, total };
+      this.showFormShares(poll);
+    }
 
     const meta: string[] = [];
     if (poll.closesAt) meta.push(t('closesAt', { date: t.date(poll.closesAt) }));
@@ -144,6 +161,15 @@ export class PollWidget {
       if (optionIds.length > 0 && !this.busy) void this.vote(optionIds, button);
     });
     this.body.replaceChildren(form);
+  }
+
+  private showFormShares(poll: PollView): void {
+    if (!this.formShares || poll.totalVotes === null) return;
+    for (const option of poll.options) {
+      const percent = this.formShares.percents.get(option.id);
+      if (percent) percent.textContent = Math.max(0, Math.min(100, Number(option.percent) || 0)) + '%';
+    }
+    this.formShares.total.textContent = totalText(this.t, poll);
   }
 
   private showResults(): void {
@@ -233,6 +259,7 @@ export class PollWidget {
     this.accept(poll);
     if (this.view === 'results') this.showResults();
     else if (poll.status !== 'open' && !this.busy) this.showResults();
+    else this.showFormShares(poll);
     if (poll.status === 'closed') this.stopListening();
   }
 
