@@ -275,6 +275,19 @@ describe('compileWordFilter: edge cases', () => {
     expect(filter.check('scám')).toEqual({ banned: true, suspect: false });
   });
 
+  it('keeps matching in a long-running process after its per-letter marks wrap around', () => {
+    const longLived = compileWordFilter({ banned: BANNED, suspect: SUSPECT });
+    // Some 2^31 letters checked since the filter was compiled: the marks are about to run out.
+    (longLived as any).step = 0x7fffffff - 3;
+    expect(longLived.check('это спам и казино')).toEqual({ banned: true, suspect: true });
+    expect(longLived.check('Scampi и дуршлаг')).toEqual({ banned: false, suspect: false });
+    expect(longLived.check('с п а м')).toEqual({ banned: true, suspect: false });
+    // An elongation reaches the same trie node twice per letter: only the marks keep that in bounds.
+    const elongated = compileWordFilter({ banned: ['ссссс'], suspect: [] });
+    (elongated as any).step = 0x7fffffff - 3;
+    expect(elongated.check(`${'с'.repeat(40)} ок`)).toEqual({ banned: true, suspect: false });
+  });
+
   it('finds a banned word at the very end of a long text', () => {
     const text = `${'Обычный комментарий о погоде и новостях. '.repeat(120)}спам`;
     expect(filter.check(text).banned).toBe(true);

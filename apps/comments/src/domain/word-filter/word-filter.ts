@@ -35,6 +35,8 @@ interface EntryEnd {
 
 /** A run of three or more of one letter is an elongation ("спааам"); a doubled letter is spelling. */
 const MIN_ELONGATION = 3;
+/** The last mark an Int32Array holds; a long-running process gets there after some 2^31 letters. */
+const MAX_STEP = 0x7fffffff;
 /** Code points below this (Latin, Greek, Cyrillic) are remembered in an array. */
 const COMMON_CHARS = 0x530;
 /** Other distinct characters remembered per filter; past this the memory is cleared rather than grown. */
@@ -141,7 +143,7 @@ class CompiledWordFilter implements WordFilter {
     let activeCount = 0;
     for (let index = 0; index < cells.count; index += 1) {
       const symbols = cells.symbols[index];
-      const step = ++this.step;
+      const step = this.nextStep();
       let nextCount = 0;
       if (activeCount > 0 && cells.continuesMatch[index] === 1) {
         const elongated = cells.runLength[index] >= MIN_ELONGATION && cells.runEnd[index - 1] > index;
@@ -185,6 +187,16 @@ class CompiledWordFilter implements WordFilter {
       [active, next] = [next, active];
       activeCount = nextCount;
     }
+  }
+
+  /** A fresh mark for `seenAt`; when the marks run out of 32 bits they start again from a clean slate. */
+  private nextStep(): number {
+    if (this.step === MAX_STEP) {
+      this.seenAt.fill(0);
+      this.step = 0;
+    }
+    this.step += 1;
+    return this.step;
   }
 
   /** Records the lists an entry ending at `index` belongs to; true once nothing more can be learned. */
