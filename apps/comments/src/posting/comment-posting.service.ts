@@ -61,14 +61,15 @@ export class CommentPostingService {
     const bodyHash = bodyHashOf(input.body);
 
     const saved = await this.em.fork().transactional(async (em) => {
+      // The reader's own checks come before the article's lock, to hold it as briefly as possible.
       if (caller.readerId) await this.refuseBanned(em, caller.readerId, now);
-      // Taken first: a moderator's close waits for this post to commit, or this post sees the close.
-      const article = await lockArticle(em, articleId, now);
-      if (isClosed(article, settings.autoCloseDays, now)) throw new CommentsClosedError();
       if (!byStaff) {
         await this.refuseDuplicate(em, caller.readerId!, bodyHash, now);
         await this.takeRateHits(em, caller, now);
       }
+      // A moderator's close waits for this post to commit, or this post sees the close.
+      const article = await lockArticle(em, articleId, now, now);
+      if (isClosed(article, settings.autoCloseDays, now)) throw new CommentsClosedError();
       const answered = input.parentId ? await this.answered(em, articleId, input.parentId) : null;
       const placement = answered ? placeReply(answered) : null;
       const holdReasons = holdReasonsFor({
@@ -105,8 +106,6 @@ export class CommentPostingService {
         editedAt: null,
         publishedAt: null,
       });
-      if (article.firstCommentAt === null) article.firstCommentAt = now;
-      article.updatedAt = now;
       if (holdReasons.length === 0) {
         await moveStatus(em, comment, 'published');
         recordEvent(em, publishedEvent(comment, answered));

@@ -61,7 +61,6 @@ export class CommentsHarness {
       DATABASE_URL: this.db.url,
       DATABASE_POOL_MAX: '20',
       LOG_LEVEL: 'error',
-      COMMENT_SETTINGS_TTL_MS: '0',
       ...env,
     });
     // The relay stays idle: the outbox rows are what these tests read.

@@ -1,0 +1,186 @@
+import { Caller, CommentsRpc } from '@app/contracts';
+import { CommentsHarness, settle } from './testing/comments.harness';
+
+describe('comments service under concurrency', () => {
+  const h = new CommentsHarness();
+  let moderator: Caller;
+
+  beforeAll(async () => {
+    await h.start({ DATABASE_POOL_MAX: '10' });
+    moderator = h.staff('moderator');
+  }, 60000);
+  afterAll(() => h.stop());
+
+  it('stores 200 concurrent replies to one comment from 200 readers once each, with exact counts and events', async () => {
+    const articleId = h.article();
+    const { comment: parent } = await h.post(articleId, h.reader());
+    const started = performance.now();
+    const results = await Promise.all(
+      Array.from({ length: 200 }, (_, i) =>
+        settle(h.post(articleId, h.reader(), { parentId: parent.id, body: `Ответ ${i}` })),
+      ),
+    );
+    const elapsedMs = performance.now() - started;
+    process.stdout.write(`200 concurrent replies: ${elapsedMs.toFixed(0)} ms\n`);
+    expect(results.filter((result) => !result.ok)).toEqual([]);
+
+    const stored = await h.one<{ replies: number; distinct: number }>(
+      `select count(*)::int as replies, count(distinct body)::int as distinct from comments.comment where parent_id = $1`,
+      [parent.id],
+    );
+    expect(stored).toEqual({ replies: 200, distinct: 200 });
+    const list = await h.call(CommentsRpc.list, { caller: h.reader(), articleId, query: {} });
+    expect(list.total).toBe(201);
+    expect(list.items[0].repliesCount).toBe(200);
+    expect(list.items[0].replies).toHaveLength(100);
+    expect(await h.countsOf(articleId)).toEqual({ total: 201, counted: 201, repliesMismatches: 0 });
+    const events = await h.one<{ published: number }>(
+      `select count(*)::int as published from comments.outbox_event
+        where type = 'comment.published' and payload->'data'->>'articleId' = $1`,
+      [articleId],
+    );
+    expect(events.published).toBe(201);
+  });
+
+  it('counts 100 concurrent identical likes from one reader once', async () => {
+    const { comment } = await h.post(h.article(), h.reader());
+    const liker = h.reader();
+    const replies = await Promise.all(
+      Array.from({ length: 100 }, () =>
+        h.call(CommentsRpc.react, { caller: liker, commentId: comment.id, reaction: { type: 'like' } }),
+      ),
+    );
+    expect(new Set(replies.map((reply) => reply.like))).toEqual(new Set([1]));
+    const stored = await h.one<{ likes: number; reactions: number }>(
+      `select likes, (select count(*)::int from comments.reaction where comment_id = $1) as reactions
+         from comments.comment where id = $1`,
+      [comment.id],
+    );
+    expect(stored).toEqual({ likes: 1, reactions: 1 });
+  });
+
+  it('accepts a comment posted while a moderator closes the article before the close, or refuses it whole', async () => {
+    for (let round = 0; round < 3; round += 1) {
+      const articleId = h.article();
+      await h.post(articleId, h.reader());
+      const posts = Array.from({ length: 40 }, (_, i) =>
+        settle(h.post(articleId, h.reader(), { body: `Гонка ${i}` })),
+      );
+      const close = h.call(CommentsRpc.updateArticleSettings, {
+        caller: moderator,
+        articleId,
+        settings: { closed: true },
+      });
+      const results = await Promise.all(posts);
+      await close;
+
+      const accepted = results.filter((result) => result.ok);
+      const refused = results.filter((result) => !result.ok);
+      for (const result of refused) {
+        expect(result).toEqual({
+          ok: false,
+          error: expect.objectContaining({ status: 422, code: 'comments_closed' }),
+        });
+      }
+      const stored = await h.one<{ comments: number; rateHits: number }>(
+        `select (select count(*)::int from comments.comment where article_id = $1) as comments,
+                (select count(*)::int from comments.outbox_event where payload->'data'->>'articleId' = $1) as "rateHits"`,
+        [articleId],
+      );
+      // Every accepted post is stored with its event; a refused one left neither behind.
+      expect(stored).toEqual({ comments: accepted.length + 1, rateHits: accepted.length + 1 });
+      expect(await h.countsOf(articleId)).toEqual({
+        total: accepted.length + 1,
+        counted: accepted.length + 1,
+        repliesMismatches: 0,
+      });
+      expect(await settle(h.post(articleId, h.reader()))).toEqual({
+        ok: false,
+        error: expect.objectContaining({ status: 422 }),
+      });
+    }
+  });
+
+  it('hides a comment flagged by many readers at once exactly once', async () => {
+    const articleId = h.article();
+    const { comment } = await h.post(articleId, h.reader());
+    const results = await Promise.all(
+      Array.from({ length: 20 }, () =>
+        settle(
+          h.call(CommentsRpc.flag, { caller: h.reader(), commentId: comment.id, flag: { reason: 'spam' } }),
+        ),
+      ),
+    );
+    expect(results.filter((result) => !result.ok)).toEqual([]);
+    const flagged = (await h.eventsOf(comment.id)).filter((event) => event.type === 'comment.flagged');
+    expect(flagged).toHaveLength(1);
+    expect(await h.countsOf(articleId)).toEqual({ total: 0, counted: 0, repliesMismatches: 0 });
+  });
+
+  it('never counts a pending, rejected, hidden or deleted comment, whatever runs at once', async () => {
+    const articleId = h.article();
+    const top = await Promise.all(Array.from({ length: 30 }, () => h.post(articleId, h.reader())));
+    const replies = await Promise.all(
+      top.slice(0, 10).map(({ comment }) => h.post(articleId, h.reader(), { parentId: comment.id })),
+    );
+    await h.call(CommentsRpc.updateArticleSettings, {
+      caller: moderator,
+      articleId,
+      settings: { mode: 'pre' },
+    });
+    const work: Promise<unknown>[] = [
+      ...Array.from({ length: 10 }, () => settle(h.post(articleId, h.reader()))),
+      ...top
+        .slice(0, 8)
+        .map(({ comment }) =>
+          settle(
+            h.call(CommentsRpc.decide, {
+              caller: moderator,
+              commentId: comment.id,
+              decision: { action: 'reject' },
+            }),
+          ),
+        ),
+      ...top
+        .slice(5, 15)
+        .map(({ comment }) =>
+          settle(h.call(CommentsRpc.delete, { caller: moderator, commentId: comment.id })),
+        ),
+      ...replies.map(({ comment }) =>
+        settle(h.call(CommentsRpc.delete, { caller: moderator, commentId: comment.id })),
+      ),
+      ...top
+        .slice(15, 20)
+        .flatMap(({ comment }) =>
+          Array.from({ length: 3 }, () =>
+            settle(
+              h.call(CommentsRpc.flag, {
+                caller: h.reader(),
+                commentId: comment.id,
+                flag: { reason: 'abuse' },
+              }),
+            ),
+          ),
+        ),
+    ];
+    await Promise.all(work);
+    const counts = await h.countsOf(articleId);
+    expect(counts.total).toBe(counts.counted);
+    expect(counts.repliesMismatches).toBe(0);
+    const byStatus = await h.pg.query<{ status: string; n: number }>(
+      `select status, count(*)::int as n from comments.comment where article_id = $1 group by status order by status`,
+      [articleId],
+    );
+    // 30 top-level + 10 replies + 10 held; 15 deleted or rejected top-level, 10 deleted replies, 5 hidden.
+    expect(Object.fromEntries(byStatus.rows.map((row) => [row.status, row.n]))).toEqual({
+      deleted: expect.any(Number),
+      hidden: 5,
+      pending: 10,
+      published: 10,
+      rejected: expect.any(Number),
+    });
+    expect(
+      (await h.call(CommentsRpc.list, { caller: h.reader(), articleId, query: { limit: 100 } })).total,
+    ).toBe(10);
+  });
+});
