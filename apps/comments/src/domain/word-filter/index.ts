@@ -1,4 +1,4 @@
 export { compileWordFilter } from './word-filter';
 export type { WordCheck, WordFilter, WordLists } from './word-filter';
-export { parseListEntry } from './list-entry';
-export type { EntryForm, ListEntry } from './list-entry';
+export { listEntryProblem, parseListEntry } from './list-entry';
+export type { EntryForm, ListEntry, ListEntryProblem } from './list-entry';

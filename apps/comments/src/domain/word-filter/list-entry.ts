@@ -23,6 +23,18 @@ export interface ListEntry {
 const MIN_STEM_LETTERS = 3;
 const CYRILLIC = /\p{Script=Cyrillic}/u;
 
+export type ListEntryProblem = 'no-letters' | 'several-words';
+
+/**
+ * Why an entry cannot be used as written, for settings validation to refuse it: it holds no letter, or
+ * it holds several words (the filter matches one word per entry; "казино вулкан" would never match).
+ */
+export function listEntryProblem(raw: string): ListEntryProblem | null {
+  const text = raw.trim().replace(/^=/, '').replace(/\*$/, '').trim();
+  if (lettersOf(text).length === 0) return 'no-letters';
+  return /[\s\p{Z}]/u.test(text) ? 'several-words' : null;
+}
+
 /** Reads one list entry; null when it holds no letter. */
 export function parseListEntry(raw: string): ListEntry | null {
   let text = raw.trim();

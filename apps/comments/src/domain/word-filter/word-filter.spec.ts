@@ -1,5 +1,5 @@
 import { performance } from 'node:perf_hooks';
-import { compileWordFilter, parseListEntry } from '.';
+import { compileWordFilter, listEntryProblem, parseListEntry } from '.';
 
 /** Neutral stand-ins for a newsroom's lists. */
 const BANNED = [
@@ -334,6 +334,29 @@ describe('parseListEntry', () => {
 
   it('gives nothing for an entry without letters', () => {
     expect(parseListEntry(' *')).toBeNull();
+  });
+});
+
+describe('listEntryProblem', () => {
+  it('accepts one word in any of the three forms', () => {
+    expect(['спам*', '=хам', ' идиот ', 'scam*', 'мошенни*'].map(listEntryProblem)).toEqual([
+      null,
+      null,
+      null,
+      null,
+      null,
+    ]);
+  });
+
+  it('names an entry of several words, which could never match', () => {
+    expect(listEntryProblem('казино вулкан')).toBe('several-words');
+    expect(listEntryProblem('спам *')).toBeNull();
+  });
+
+  it('names an entry without letters', () => {
+    expect(listEntryProblem('  ')).toBe('no-letters');
+    expect(listEntryProblem('=*')).toBe('no-letters');
+    expect(listEntryProblem('1488')).toBe('no-letters');
   });
 });
 
