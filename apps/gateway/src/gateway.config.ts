@@ -1,21 +1,5 @@
-import {
-  IsBoolean,
-  IsInt,
-  IsOptional,
-  IsString,
-  IsUrl,
-  Max,
-  Min,
-  MinLength,
-} from "class-validator";
-import {
-  CommonEnv,
-  IsNotPlaceholder,
-  IsStrongSecret,
-  ToBool,
-  ToInt,
-  ToList,
-} from "@app/runtime";
+import { IsBoolean, IsInt, IsOptional, IsString, IsUrl, Max, Min, MinLength } from 'class-validator';
+import { CommonEnv, IsNotPlaceholder, IsStrongSecret, ToBool, ToInt, ToList } from '@app/runtime';
 
 /** Every setting of the gateway, read once at start (README: Configuration). */
 export class GatewayEnv extends CommonEnv {
@@ -24,7 +8,6 @@ export class GatewayEnv extends CommonEnv {
   @Min(0)
   @Max(65535)
   PORT = 3000;
-
 
   /** Demo mode: demo data and the demo page at `/`. Secrets may be left unset (random per start). */
   @ToBool()
@@ -54,7 +37,6 @@ export class GatewayEnv extends CommonEnv {
   @Max(60000)
   NATS_REQUEST_TIMEOUT_MS = 5000;
 
-
   /** Signs reader tokens (HMAC-SHA256). At least 32 characters. */
   @IsOptional()
   @IsStrongSecret()
@@ -83,7 +65,7 @@ export class GatewayEnv extends CommonEnv {
 
   /** ... or with the keys at this JWKS URL. */
   @IsOptional()
-  @IsUrl({ require_tld: false, protocols: ["http", "https"] })
+  @IsUrl({ require_tld: false, protocols: ['http', 'https'] })
   PORTAL_JWKS_URL?: string;
 
   @IsOptional()
@@ -145,13 +127,6 @@ export class GatewayEnv extends CommonEnv {
   @Min(1)
   @Max(1000000)
   READER_TOKENS_PER_ADDRESS_PER_HOUR = 300;
-
-  /** Votes one client address may cast in one poll per hour; 0 turns the cap off. */
-  @ToInt()
-  @IsInt()
-  @Min(0)
-  @Max(1000000)
-  POLL_VOTES_PER_ADDRESS_PER_HOUR = 50;
 
   /** Longest a cached poll is served without a refresh, should a change signal be lost. */
   @ToInt()
