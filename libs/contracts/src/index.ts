@@ -3,6 +3,7 @@ export * from './errors/domain-error';
 export * from './errors/validation-errors';
 export * from './identity/roles';
 export * from './identity/caller';
+export * from './identity/portal-name';
 export * from './health/health.contract';
 export * from './events/event-envelope';
 export * from './events/event-type';

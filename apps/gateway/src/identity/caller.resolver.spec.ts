@@ -91,6 +91,18 @@ describe('working out who is calling', () => {
     });
   });
 
+  it("shows a portal reader under the token's name claim, and a reader token under none", async () => {
+    const named = await new SignJWT({ name: 'Анна Петрова' })
+      .setProtectedHeader({ alg: 'HS256' })
+      .setSubject('portal-user-8')
+      .setExpirationTime('5m')
+      .sign(new TextEncoder().encode(PORTAL_SECRET));
+    const caller = await resolver.resolve(requestFrom({ authorization: `Bearer ${named}` }));
+    expect(caller.portalName).toBe('Анна Петрова');
+    const guest = await resolver.resolve(requestFrom({ 'x-reader-token': readerTokens.issue() }));
+    expect(guest.portalName ?? null).toBeNull();
+  });
+
   it('refuses portal JWTs when no portal key is configured', async () => {
     const without = new CallerResolver(
       readerTokens,

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { FastifyRequest } from 'fastify';
-import { Caller, UnauthorizedError } from '@app/contracts';
+import { decodeJwt } from 'jose';
+import { Caller, portalDisplayName, UnauthorizedError } from '@app/contracts';
 import { KeyedHasher } from './keyed-hasher';
 import { ReaderTokens } from './reader-tokens';
 import { StaffTokens } from './staff-tokens';
@@ -71,6 +72,8 @@ export class CallerResolver {
         const portalUser = this.portal.enabled ? await this.portal.verify(token) : null;
         if (!portalUser) throw new UnauthorizedError('The access token is not valid or has expired.');
         caller.readerId = this.hasher.hash('portal-user', portalUser);
+        // Verified just above: its name claim is the portal's word for how the reader is shown.
+        caller.portalName = portalDisplayName(decodeJwt(token));
       }
     }
     return caller;
