@@ -111,7 +111,8 @@ export class CommentsWidget {
     this.loading = true;
     this.list.setAttribute('aria-busy', 'true');
     if (reset) this.cursor = null;
-    if (reset && this.list.childElementCount === 0) this.say(t('loading'));
+    // A reload that will announce something (a comment published) does not say "loading" first.
+    if (reset && this.list.childElementCount === 0 && message === undefined) this.say(t('loading'));
     const answer = await this.api.list(this.articleId, this.sort.value as CommentSort, this.cursor);
     this.loading = false;
     this.list.setAttribute('aria-busy', 'false');
