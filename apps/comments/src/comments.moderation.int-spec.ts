@@ -69,6 +69,17 @@ describe('comments service: moderation and abuse', () => {
     expect((await h.post(articleId, h.reader(), { body: 'Точно такой же текст' })).status).toBe('published');
   });
 
+  it('stores one of several identical posts sent at once by one reader, refusing the others as duplicates', async () => {
+    const reader = h.reader();
+    const results = await Promise.all(
+      Array.from({ length: 3 }, () => settle(h.post(h.article(), reader, { body: 'Отправлено трижды' }))),
+    );
+    expect(results.filter((result) => result.ok)).toHaveLength(1);
+    expect(results.filter((result) => !result.ok && result.error.code === 'comment_duplicate')).toHaveLength(
+      2,
+    );
+  });
+
   it('holds a comment with more than maxLinks links and publishes one with maxLinks', async () => {
     await setSettings({ maxLinks: 2 });
     const articleId = h.article();

@@ -64,8 +64,10 @@ export class CommentPostingService {
       // The reader's own checks come before the article's lock, to hold it as briefly as possible.
       if (caller.readerId) await this.refuseBanned(em, caller.readerId, now);
       if (!byStaff) {
-        await this.refuseDuplicate(em, caller.readerId!, bodyHash, now);
+        // The reader's rate counter stays locked until this commits, so a concurrent copy of the same
+        // post waits here and then finds this one in the duplicate check.
         await this.takeRateHits(em, caller, now);
+        await this.refuseDuplicate(em, caller.readerId!, bodyHash, now);
       }
       // A moderator's close waits for this post to commit, or this post sees the close.
       const article = await lockArticle(em, articleId, now, now);
