@@ -1,4 +1,5 @@
 import { Caller, CommentsRpc } from '@app/contracts';
+import { waitFor } from '@test/support/wait-for';
 import { CommentsHarness, settle } from './testing/comments.harness';
 
 describe('comments service under concurrency', () => {
@@ -6,7 +7,8 @@ describe('comments service under concurrency', () => {
   let moderator: Caller;
 
   beforeAll(async () => {
-    await h.start({ DATABASE_POOL_MAX: '10' });
+    // One-second rate windows: every reader here posts once, and windows pass while the tests run.
+    await h.start({ DATABASE_POOL_MAX: '10', COMMENT_RATE_WINDOW_SECONDS: '1' });
     moderator = h.staff('moderator');
   }, 60000);
   afterAll(() => h.stop());
@@ -130,17 +132,15 @@ describe('comments service under concurrency', () => {
     });
     const work: Promise<unknown>[] = [
       ...Array.from({ length: 10 }, () => settle(h.post(articleId, h.reader()))),
-      ...top
-        .slice(0, 8)
-        .map(({ comment }) =>
-          settle(
-            h.call(CommentsRpc.decide, {
-              caller: moderator,
-              commentId: comment.id,
-              decision: { action: 'reject' },
-            }),
-          ),
+      ...top.slice(0, 8).map(({ comment }) =>
+        settle(
+          h.call(CommentsRpc.decide, {
+            caller: moderator,
+            commentId: comment.id,
+            decision: { action: 'reject' },
+          }),
         ),
+      ),
       ...top
         .slice(5, 15)
         .map(({ comment }) =>
@@ -149,19 +149,17 @@ describe('comments service under concurrency', () => {
       ...replies.map(({ comment }) =>
         settle(h.call(CommentsRpc.delete, { caller: moderator, commentId: comment.id })),
       ),
-      ...top
-        .slice(15, 20)
-        .flatMap(({ comment }) =>
-          Array.from({ length: 3 }, () =>
-            settle(
-              h.call(CommentsRpc.flag, {
-                caller: h.reader(),
-                commentId: comment.id,
-                flag: { reason: 'abuse' },
-              }),
-            ),
+      ...top.slice(15, 20).flatMap(({ comment }) =>
+        Array.from({ length: 3 }, () =>
+          settle(
+            h.call(CommentsRpc.flag, {
+              caller: h.reader(),
+              commentId: comment.id,
+              flag: { reason: 'abuse' },
+            }),
           ),
         ),
+      ),
     ];
     await Promise.all(work);
     const counts = await h.countsOf(articleId);
@@ -182,5 +180,24 @@ describe('comments service under concurrency', () => {
     expect(
       (await h.call(CommentsRpc.list, { caller: h.reader(), articleId, query: { limit: 100 } })).total,
     ).toBe(10);
+  });
+
+  it('drops the posting counters of windows that have ended', async () => {
+    await h.pg.query(
+      `insert into comments.rate_counter (key, window_start, hits) values ('reader:old', now() - interval '1 hour', 3)`,
+    );
+    const articleId = h.article();
+    await waitFor(
+      async () => {
+        await h.post(articleId, h.reader());
+        const { left } = await h.one<{ left: number }>(
+          `select count(*)::int as left from comments.rate_counter where key = 'reader:old'`,
+        );
+        return left === 0;
+      },
+      10000,
+      'the ended window to be dropped',
+      100,
+    );
   });
 });

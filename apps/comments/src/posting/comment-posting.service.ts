@@ -29,7 +29,7 @@ import { holdReasonsFor } from '../domain/hold-reasons';
 import { countLinks } from '../domain/link-count';
 import { rateWindowStart, retryAfterSeconds } from '../domain/rate-window';
 import { placeReply } from '../domain/thread-placement';
-import { Comment, ReaderBan } from '../entities';
+import { Comment, RateCounter, ReaderBan } from '../entities';
 import { takeRateHit } from '../repositories/rate-counters';
 import { SiteSettingsStore } from '../settings/site-settings.store';
 import { lockArticle } from './article-lock';
@@ -43,6 +43,8 @@ export function bodyHashOf(body: string): string {
 /** A reader's (or the newsroom's) new comment, with every rule a post must pass. */
 @Injectable()
 export class CommentPostingService {
+  private purgedBefore?: Date;
+
   constructor(
     private readonly em: EntityManager,
     private readonly config: CommentsEnv,
@@ -117,10 +119,19 @@ export class CommentPostingService {
       return comment;
     });
     if (saved.status === 'published') this.signals.changed(articleId);
+    await this.forgetPastWindows(now);
     return {
       comment: presentComment(saved, { reactions: new Map(), isMine: () => true }),
       status: saved.status === 'published' ? 'published' : 'pending',
     };
+  }
+
+  /** Counters of windows that ended are dropped, at most once per window by each copy. */
+  private async forgetPastWindows(now: Date): Promise<void> {
+    const current = rateWindowStart(now, this.config.COMMENT_RATE_WINDOW_SECONDS);
+    if (this.purgedBefore !== undefined && this.purgedBefore.getTime() >= current.getTime()) return;
+    this.purgedBefore = current;
+    await this.em.fork().nativeDelete(RateCounter, { windowStart: { $lt: current } });
   }
 
   private authorNameOf(caller: Caller, input: NewComment, byStaff: boolean): string {
