@@ -1,4 +1,5 @@
-import { crc32, deflateSync } from 'node:zlib';
+import { deflateSync } from 'node:zlib';
+import { crc32 } from '../metadata/crc32';
 
 /**
  * Small files of each kind, written byte by byte for tests: the headers and structure real readers
@@ -36,7 +37,7 @@ export function samplePng(extraChunks: Buffer[] = [], width = 2, height = 2): Bu
 
 /** A 1×1 GIF89a with a global colour table, optionally a comment block, and one image. */
 export function sampleGif(comment?: string): Buffer {
-  const parts = [
+  const parts: Buffer[] = [
     Buffer.from('GIF89a', 'latin1'),
     Buffer.from([1, 0, 1, 0, 0x80, 0, 0]), // 1×1, global table of 2 colours
     Buffer.from([0, 0, 0, 0xff, 0xff, 0xff]),

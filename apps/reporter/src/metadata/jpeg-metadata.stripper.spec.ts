@@ -1,0 +1,92 @@
+import exifr from 'exifr';
+import { decode } from 'jpeg-js';
+import { jpegPixels, phoneJpeg, CAMERA_SERIAL, OWNER } from '../testing/sample-images';
+import { runThrough } from '../testing/run-stripper';
+import { JpegMetadataStripper } from './jpeg-metadata.stripper';
+import { MalformedFileError } from './streaming-stripper';
+
+const EVERYTHING = {
+  tiff: true,
+  exif: true,
+  gps: true,
+  xmp: true,
+  iptc: true,
+  ifd1: true,
+  icc: false,
+  mergeOutput: false,
+};
+
+describe('JPEG metadata removal', () => {
+  it('starts from a photo that an independent reader finds GPS, serial, owner, XMP and IPTC in', async () => {
+    const photo = phoneJpeg();
+    const found = (await exifr.parse(photo, EVERYTHING)) as Record<string, Record<string, unknown>>;
+    expect(await exifr.gps(photo)).toMatchObject({ latitude: expect.closeTo(55.7558, 3) });
+    expect(found.exif.SerialNumber).toBe(CAMERA_SERIAL);
+    expect(found.exif.OwnerName).toBe(OWNER);
+    expect(found.ifd0.Artist).toBe(OWNER);
+    expect(found.dc.creator).toBe(OWNER); // from the XMP packet
+    expect(found.iptc.City).toBe('Moscow');
+  });
+
+  it.each([1, 7, 4096])(
+    'leaves no GPS, serial, owner, XMP, IPTC or comment, read in chunks of %i',
+    async (size) => {
+      const stripper = new JpegMetadataStripper();
+      const cleaned = await runThrough(stripper, phoneJpeg(), size);
+      expect(await exifr.gps(cleaned)).toBeUndefined();
+      const found = ((await exifr.parse(cleaned, EVERYTHING)) ?? {}) as Record<
+        string,
+        Record<string, unknown>
+      >;
+      expect(Object.keys(found).sort()).toEqual(['ifd0']);
+      expect(found.ifd0).toEqual({ Orientation: 'Rotate 90 CW' });
+      const text = cleaned.toString('latin1');
+      for (const trace of [
+        OWNER,
+        CAMERA_SERIAL,
+        'PhoneMaker',
+        'Moscow',
+        'xmpmeta',
+        'Photoshop',
+        'appended',
+      ]) {
+        expect(text).not.toContain(trace);
+      }
+      expect([...stripper.report.removed].sort()).toEqual(['comment', 'exif', 'iptc', 'trailer', 'xmp']);
+      expect(stripper.report.warnings).toEqual([]);
+      expect(stripper.report.orientation).toBe(6);
+    },
+  );
+
+  it('keeps the picture exactly as it was', async () => {
+    const cleaned = await runThrough(new JpegMetadataStripper(), phoneJpeg(6, 40, 24), 13);
+    const before = decode(jpegPixels(40, 24));
+    const after = decode(cleaned);
+    expect([after.width, after.height]).toEqual([40, 24]);
+    expect(Buffer.from(after.data).equals(Buffer.from(before.data))).toBe(true);
+  });
+
+  it('writes no EXIF at all for an upright photo', async () => {
+    const stripper = new JpegMetadataStripper();
+    const cleaned = await runThrough(stripper, phoneJpeg(1));
+    expect(await exifr.parse(cleaned, EVERYTHING)).toBeUndefined();
+    expect(stripper.report.orientation).toBe(1);
+  });
+
+  it('passes a JPEG without metadata through byte for byte', async () => {
+    const plain = jpegPixels();
+    const stripper = new JpegMetadataStripper();
+    expect((await runThrough(stripper, plain, 5)).equals(plain)).toBe(true);
+    expect(stripper.report.removed.size).toBe(0);
+  });
+
+  it('refuses bytes that are not a JPEG and a JPEG cut short', async () => {
+    await expect(runThrough(new JpegMetadataStripper(), Buffer.from('not a jpeg at all'))).rejects.toThrow(
+      MalformedFileError,
+    );
+    const photo = phoneJpeg();
+    await expect(runThrough(new JpegMetadataStripper(), photo.subarray(0, 300))).rejects.toThrow(
+      MalformedFileError,
+    );
+  });
+});
