@@ -112,7 +112,7 @@ describe('comments through the gateway', () => {
     expect(shown.replies[0].replies.map((reply) => reply.id)).toEqual([third.id, fourth.id]);
   });
 
-  it('answers repeated anonymous reads of a first page alike, and the change signal refreshes every gateway copy within a second', async () => {
+  it('answers repeated anonymous reads of a first page and counts alike, and the change signal refreshes every gateway copy within a second', async () => {
     const article = newArticle();
     await posted(article, { body: 'Первое мнение' });
     // A copy that would keep its pages for ten minutes: only the comments service's signal refreshes them.
@@ -128,7 +128,16 @@ describe('comments through the gateway', () => {
         expect(again.headers.get('content-type')).toBe(first.headers.get('content-type'));
         expect(again.headers.get('x-request-id')).toBeTruthy();
       }
+      const counts = async () =>
+        (
+          await reading.get<{ counts: Record<string, number> }>(
+            `/api/v1/comments/counts?articleIds=${article},other`,
+          )
+        ).body.counts;
+      expect(await counts()).toEqual({ [article]: 1, other: 0 });
+      expect(await counts()).toEqual({ [article]: 1, other: 0 });
       expect((await posted(article, { body: 'Второе мнение' })).status).toBe('published');
+      await waitFor(async () => (await counts())[article] === 2, 1000, 'the new count');
       for (const sort of ['', '?sort=top', '?sort=oldest']) {
         await waitFor(
           async () => (await read(sort)).body.total === 2,

@@ -1,17 +1,17 @@
 import { Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { JSONCodec } from 'nats';
-import { CommentListReply } from '@app/contracts';
+import { CommentListReply, COMMENTS_CHANGED_SIGNAL, CommentsChangedSignal } from '@app/contracts';
 import { NatsLink } from '@app/messaging';
-import { COMMENTS_CHANGED_SIGNAL, CommentsChangedSignal } from '@app/contracts';
+import { CommentCountCache } from './comment-count.cache';
 import { CommentPageCache } from './comment-page.cache';
 
 const codec = JSONCodec<CommentsChangedSignal>();
-/** More than one erasure touches; a signal naming more is taken as "everything changed". */
+/** A signal naming more articles than this is taken as "everything changed", cheaper than going through them. */
 const MAX_ARTICLES_PER_SIGNAL = 10000;
 
 /**
  * Hears the comments service's change signals (every gateway copy, no queue group) and drops the
- * cached pages of the articles they name.
+ * cached pages and counts of the articles they name.
  */
 @Injectable()
 export class CommentSignalsListener implements OnApplicationBootstrap {
@@ -20,6 +20,7 @@ export class CommentSignalsListener implements OnApplicationBootstrap {
   constructor(
     private readonly nats: NatsLink,
     private readonly pages: CommentPageCache<CommentListReply>,
+    private readonly counts: CommentCountCache,
   ) {}
 
   onApplicationBootstrap(): void {
@@ -39,7 +40,15 @@ export class CommentSignalsListener implements OnApplicationBootstrap {
   apply(signal: CommentsChangedSignal): void {
     const articleIds = signal?.articleIds;
     if (!Array.isArray(articleIds)) return;
-    if (articleIds.length > MAX_ARTICLES_PER_SIGNAL) return this.pages.clear();
-    for (const articleId of articleIds) if (typeof articleId === 'string') this.pages.invalidate(articleId);
+    if (articleIds.length > MAX_ARTICLES_PER_SIGNAL) {
+      this.pages.clear();
+      this.counts.clear();
+      return;
+    }
+    for (const articleId of articleIds) {
+      if (typeof articleId !== 'string') continue;
+      this.pages.invalidate(articleId);
+      this.counts.invalidate(articleId);
+    }
   }
 }

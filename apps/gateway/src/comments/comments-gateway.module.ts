@@ -1,13 +1,14 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import type { GatewayEnv } from '../gateway.config';
 import { CommentPageCache } from './comment-page.cache';
-import { CommentListFastPath } from './comment-list.fast-path';
+import { CommentCountCache } from './comment-count.cache';
+import { CommentReadsFastPath } from './comment-reads.fast-path';
 import { CommentModerationController } from './comment-moderation.controller';
 import { CommentSignalsListener } from './comment-signals.listener';
 import { CommentsController } from './comments.controller';
 import { CommentsGateway } from './comments.gateway';
 
-/** The comments routes of the gateway, with the cache of every article's public first page. */
+/** The comments routes of the gateway, with the caches of articles' public first pages and counts. */
 @Module({})
 export class CommentsGatewayModule {
   static register(env: GatewayEnv): DynamicModule {
@@ -19,9 +20,13 @@ export class CommentsGatewayModule {
           provide: CommentPageCache,
           useValue: new CommentPageCache(env.COMMENTS_CACHE_TTL_MS, env.COMMENTS_CACHE_MAX_ARTICLES),
         },
+        {
+          provide: CommentCountCache,
+          useValue: new CommentCountCache(env.COMMENTS_CACHE_TTL_MS, env.COMMENTS_CACHE_MAX_ARTICLES),
+        },
         CommentsGateway,
         CommentSignalsListener,
-        CommentListFastPath,
+        CommentReadsFastPath,
       ],
     };
   }

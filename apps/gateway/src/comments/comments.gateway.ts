@@ -28,20 +28,23 @@ import {
   ReaderErasedReply,
 } from '@app/contracts';
 import { NatsRpcClient } from '@app/messaging';
+import { CommentCountCache } from './comment-count.cache';
 import { CommentPageCache } from './comment-page.cache';
 import { cacheableSort, COMMENTS_PUBLIC_VIEWER, isPublicViewer } from './public-first-page';
 
 /**
  * The gateway's side of comments: every operation goes to the comments service with the caller, except
- * the public first page of an article (anonymous callers, no cursor, the default page size), which is
- * answered from the cache of pages the service made for an anonymous caller. A reader with a token is
- * always answered by the service, which alone knows their own reactions and comments.
+ * the public first page of an article (anonymous callers, no cursor, the default page size), answered
+ * from the cache of pages the service made for an anonymous caller, and counts, answered from the cache
+ * of counts where known. A reader with a token is always given pages by the service, which alone knows
+ * their own reactions and comments.
  */
 @Injectable()
 export class CommentsGateway {
   constructor(
     private readonly rpc: NatsRpcClient,
     private readonly pages: CommentPageCache<CommentListReply>,
+    private readonly counted: CommentCountCache,
   ) {}
 
   list(articleId: string, query: CommentListQuery, caller: Caller): Promise<CommentListReply> {
@@ -54,19 +57,31 @@ export class CommentsGateway {
     return this.rpc.call(CommentsRpc.list, { caller, articleId, query });
   }
 
-  counts(query: CommentCountsQuery, caller: Caller): Promise<CommentCountsReply> {
-    return this.rpc.call(CommentsRpc.counts, { caller, query });
+  /** Counts known here are not asked again; the service is asked only for the others. */
+  async counts(query: CommentCountsQuery, caller: Caller): Promise<CommentCountsReply> {
+    const articleIds = [...new Set(query.articleIds)];
+    const known = this.counted.known(articleIds);
+    const missing = articleIds.filter((articleId) => !known.has(articleId));
+    if (missing.length > 0) {
+      const mark = this.counted.mark(missing);
+      const reply = await this.rpc.call(CommentsRpc.counts, { caller, query: { articleIds: missing } });
+      this.counted.store(reply.counts, mark);
+      for (const [articleId, count] of Object.entries(reply.counts)) known.set(articleId, count);
+    }
+    return {
+      counts: Object.fromEntries(articleIds.map((articleId) => [articleId, known.get(articleId) ?? 0])),
+    };
   }
 
   async post(articleId: string, comment: NewComment, caller: Caller): Promise<PostCommentReply> {
     const reply = await this.rpc.call(CommentsRpc.post, { caller, articleId, comment });
-    this.pages.invalidate(articleId);
+    this.changed(articleId);
     return reply;
   }
 
   async edit(commentId: string, edit: CommentEdit, caller: Caller): Promise<CommentView> {
     const { comment } = await this.rpc.call(CommentsRpc.edit, { caller, commentId, edit });
-    this.pages.invalidate(comment.articleId);
+    this.changed(comment.articleId);
     return comment;
   }
 
@@ -92,7 +107,7 @@ export class CommentsGateway {
 
   async decide(commentId: string, decision: CommentDecision, caller: Caller): Promise<ModerationCommentView> {
     const { comment } = await this.rpc.call(CommentsRpc.decide, { caller, commentId, decision });
-    this.pages.invalidate(comment.articleId);
+    this.changed(comment.articleId);
     return comment;
   }
 
@@ -126,7 +141,13 @@ export class CommentsGateway {
     caller: Caller,
   ): Promise<ArticleCommentSettingsView> {
     const reply = await this.rpc.call(CommentsRpc.updateArticleSettings, { caller, articleId, settings });
-    this.pages.invalidate(articleId);
+    this.changed(articleId);
     return reply.settings;
+  }
+
+  /** A change made through this copy shows at once here; other copies hear the service's signal. */
+  private changed(articleId: string): void {
+    this.pages.invalidate(articleId);
+    this.counted.invalidate(articleId);
   }
 }

@@ -1,0 +1,77 @@
+interface CachedCount {
+  count: number;
+  expiresAt: number;
+}
+
+/** What a counts load saw when it started: a count read before a later change is not kept. */
+export interface CountLoadMark {
+  epoch: number;
+  generations: Map<string, number>;
+}
+
+/**
+ * The gateway's memory of published-comment counts per article, for article lists (one call counts up
+ * to 100 articles). Counts are public, the same for every caller. An article's count is dropped when the
+ * comments service signals a change to it and expires after a TTL in case a signal was lost; a count
+ * read before a change that arrived meanwhile is not kept.
+ */
+export class CommentCountCache {
+  private readonly counts = new Map<string, CachedCount>();
+  private readonly generations = new Map<string, number>();
+  private epoch = 0;
+
+  constructor(
+    private readonly ttlMs: number,
+    private readonly maxArticles: number,
+    private readonly now: () => number = Date.now,
+  ) {}
+
+  /** The fresh count of each article known here; the others are left out. */
+  known(articleIds: readonly string[]): Map<string, number> {
+    const at = this.now();
+    const found = new Map<string, number>();
+    for (const articleId of articleIds) {
+      const cached = this.counts.get(articleId);
+      if (cached && cached.expiresAt > at) found.set(articleId, cached.count);
+    }
+    return found;
+  }
+
+  /** Taken before asking the service, handed back to `store`. */
+  mark(articleIds: readonly string[]): CountLoadMark {
+    return {
+      epoch: this.epoch,
+      generations: new Map(articleIds.map((articleId) => [articleId, this.generation(articleId)])),
+    };
+  }
+
+  /** Keeps the counts the service gave, except those of articles that changed since `mark`. */
+  store(counts: Readonly<Record<string, number>>, mark: CountLoadMark): void {
+    if (mark.epoch !== this.epoch) return;
+    const expiresAt = this.now() + this.ttlMs;
+    for (const [articleId, count] of Object.entries(counts)) {
+      if (mark.generations.get(articleId) !== this.generation(articleId)) continue;
+      if (!this.counts.has(articleId) && this.counts.size >= this.maxArticles) {
+        const oldest = this.counts.keys().next().value;
+        if (oldest !== undefined) this.counts.delete(oldest);
+      }
+      this.counts.set(articleId, { count, expiresAt });
+    }
+  }
+
+  invalidate(articleId: string): void {
+    if (this.generations.size >= this.maxArticles * 2) return this.clear();
+    this.generations.set(articleId, this.generation(articleId) + 1);
+    this.counts.delete(articleId);
+  }
+
+  clear(): void {
+    this.epoch += 1;
+    this.generations.clear();
+    this.counts.clear();
+  }
+
+  private generation(articleId: string): number {
+    return this.generations.get(articleId) ?? 0;
+  }
+}
