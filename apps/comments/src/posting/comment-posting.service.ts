@@ -30,7 +30,7 @@ import { countLinks } from '../domain/link-count';
 import { rateWindowStart, retryAfterSeconds } from '../domain/rate-window';
 import { placeReply } from '../domain/thread-placement';
 import { Comment, RateCounter, ReaderBan } from '../entities';
-import { takeRateHit } from '../repositories/rate-counters';
+import { RateLimit, takeRateHits } from '../repositories/rate-counters';
 import { SiteSettingsStore } from '../settings/site-settings.store';
 import { lockArticle } from './article-lock';
 
@@ -162,16 +162,19 @@ export class CommentPostingService {
 
   private async takeRateHits(em: EntityManager, caller: Caller, now: Date): Promise<void> {
     const seconds = this.config.COMMENT_RATE_WINDOW_SECONDS;
-    const windowStart = rateWindowStart(now, seconds);
-    const limits: [string | null, number][] = [
-      [caller.readerId && `reader:${caller.readerId}`, this.config.COMMENTS_PER_READER_PER_WINDOW],
-      [caller.addressHash && `address:${caller.addressHash}`, this.config.COMMENTS_PER_ADDRESS_PER_WINDOW],
-    ];
-    for (const [key, limit] of limits) {
-      if (key === null || limit === 0) continue;
-      if (!(await takeRateHit(em, key, windowStart, limit))) {
-        throw new RateLimitedError('Too many comments. Try again later.', retryAfterSeconds(now, seconds));
-      }
+    const limits: RateLimit[] = [];
+    if (caller.readerId && this.config.COMMENTS_PER_READER_PER_WINDOW > 0) {
+      limits.push({ key: `reader:${caller.readerId}`, limit: this.config.COMMENTS_PER_READER_PER_WINDOW });
+    }
+    if (caller.addressHash && this.config.COMMENTS_PER_ADDRESS_PER_WINDOW > 0) {
+      limits.push({
+        key: `address:${caller.addressHash}`,
+        limit: this.config.COMMENTS_PER_ADDRESS_PER_WINDOW,
+      });
+    }
+    const exhausted = await takeRateHits(em, limits, rateWindowStart(now, seconds));
+    if (exhausted.length > 0) {
+      throw new RateLimitedError('Too many comments. Try again later.', retryAfterSeconds(now, seconds));
     }
   }
 

@@ -48,6 +48,7 @@ export class CommentsHarness {
   rpc!: NatsRpcClient;
   private service?: RunningService;
   private readonly stream = `COMMENTS_TEST_${this.run.toUpperCase()}`;
+  private streamName = '';
 
   async start(env: NodeJS.ProcessEnv = {}): Promise<this> {
     this.db = await createTestDatabase('comments_test');
@@ -55,6 +56,7 @@ export class CommentsHarness {
     await this.pg.connect();
     this.nc = await connect({ servers: TEST_NATS_URL.split(',') });
     const namespace = new NatsNamespace(`comments_${this.run}`);
+    this.streamName = namespace.name(this.stream);
     const config = loadConfig(CommentsEnv, {
       NATS_URL: TEST_NATS_URL,
       NATS_PREFIX: namespace.prefix,
@@ -63,12 +65,9 @@ export class CommentsHarness {
       LOG_LEVEL: 'error',
       ...env,
     });
-    // The relay stays idle: the outbox rows are what these tests read.
-    const events = {
-      stream: this.stream,
-      streamOptions: { subjects: [`events.${this.run}.>`] },
-      relay: { pollIntervalMs: 60000 },
-    };
+    // The namespace keeps this run's stream and events apart from everyone else's; the relay publishes
+    // them as in production, so a backlog of unpublishable rows does not slow every commit.
+    const events = { stream: this.stream };
     this.service = await startService({
       name: 'comments',
       config,
@@ -82,7 +81,7 @@ export class CommentsHarness {
     await this.service?.close();
     await this.nc
       ?.jetstreamManager()
-      .then((jsm) => jsm.streams.delete(this.stream))
+      .then((jsm) => jsm.streams.delete(this.streamName))
       .catch(() => undefined);
     await this.nc?.drain();
     await this.pg?.end();
