@@ -169,10 +169,11 @@ describe('the comments widget in a browser', () => {
     ];
     for (const body of hostile) await postAsSomeoneElse(ARTICLE, { body, authorName: '<b>Аноним</b>' });
     await postAsSomeoneElse(ARTICLE, { body: 'отчёт\u202Eexe.txt готов', authorName: 'Жаныл' });
-    // The widget's own form sends a hostile body too.
+    // The widget's own form sends a hostile body too; it is the newest comment once published.
     await write(widget(alicePage), 'Алия', '<img src=x onerror="window.__engagePwned=\'form\'">');
+    await commentWith(alicePage, '<img src=x onerror=').waitFor();
 
-    await reloadUntil(bobPage, 'отчёт');
+    await reloadUntil(bobPage, '<img src=x onerror=');
     for (const body of hostile) await commentWith(bobPage, body).first().waitFor();
     const bodies = widget(bobPage).locator('.engage-comment-body');
     expect(await widget(bobPage).locator('.engage-comment-body *').count()).toBe(0);
@@ -184,6 +185,30 @@ describe('the comments widget in a browser', () => {
     expect(await bobPage.evaluate(() => (globalThis as any).__engagePwned)).toBeUndefined();
     expect(await alicePage.evaluate(() => (globalThis as any).__engagePwned)).toBeUndefined();
     await screenshot(bobPage, 'comments-hostile');
+  });
+
+  it('orders the discussion newest first, oldest first or best first as the reader picks', async () => {
+    const first = () =>
+      widget(bobPage)
+        .locator('.engage-comment-list > li > .engage-comment-card .engage-comment-body')
+        .first();
+    const sort = widget(bobPage).getByLabel('Порядок');
+    await expect(first().textContent()).resolves.toBe('<img src=x onerror="window.__engagePwned=\'form\'">');
+    await sort.selectOption('oldest');
+    await waitFor(
+      async () => (await first().textContent()) === 'Наконец-то прямой автобус до рынка!',
+      5000,
+      'oldest',
+    );
+    await sort.selectOption('newest');
+    await waitFor(async () => (await first().textContent())!.startsWith('<img src=x'), 5000, 'newest');
+    // The only liked comment leads when the best come first.
+    await sort.selectOption('top');
+    await waitFor(
+      async () => (await first().textContent()) === 'Наконец-то прямой автобус до рынка!',
+      5000,
+      'top',
+    );
   });
 
   it('keeps a held comment from other readers and tells its author why it is not shown', async () => {
