@@ -154,6 +154,42 @@ describe('comments through the gateway', () => {
     }
   });
 
+  it('documents every comments route in the OpenAPI document, with its problems and role', async () => {
+    const docs = await http.get('/api/docs-json');
+    const paths = docs.body.paths as Record<string, Record<string, { responses: Record<string, any> }>>;
+    const routes: [string, string][] = [
+      ['/api/v1/articles/{articleId}/comments', 'get'],
+      ['/api/v1/articles/{articleId}/comments', 'post'],
+      ['/api/v1/comments/counts', 'get'],
+      ['/api/v1/comments/{id}', 'patch'],
+      ['/api/v1/comments/{id}', 'delete'],
+      ['/api/v1/comments/{id}/reaction', 'put'],
+      ['/api/v1/comments/{id}/reaction', 'delete'],
+      ['/api/v1/comments/{id}/flags', 'post'],
+      ['/api/v1/moderation/comments', 'get'],
+      ['/api/v1/moderation/comments/{id}/decision', 'post'],
+      ['/api/v1/moderation/readers/{readerId}/ban', 'post'],
+      ['/api/v1/moderation/readers/{readerId}/ban', 'delete'],
+      ['/api/v1/moderation/comment-settings', 'get'],
+      ['/api/v1/moderation/comment-settings', 'put'],
+      ['/api/v1/articles/{articleId}/comment-settings', 'get'],
+      ['/api/v1/articles/{articleId}/comment-settings', 'put'],
+      ['/api/v1/admin/readers/{readerId}/erasure', 'post'],
+    ];
+    expect(routes.filter(([path, method]) => !paths[path]?.[method])).toEqual([]);
+    const postComment = paths['/api/v1/articles/{articleId}/comments'].post;
+    expect(Object.keys(postComment.responses)).toEqual(
+      expect.arrayContaining(['201', '400', '401', '409', '422', '429']),
+    );
+    expect(postComment.responses['429'].headers).toHaveProperty('Retry-After');
+    const staffOnly = paths['/api/v1/moderation/comments'].get as unknown as { 'x-required-role': string };
+    expect(staffOnly['x-required-role']).toBe('moderator');
+    const erasure = paths['/api/v1/admin/readers/{readerId}/erasure'].post as unknown as {
+      'x-required-role': string;
+    };
+    expect(erasure['x-required-role']).toBe('admin');
+  });
+
   it('counts one like per reader, shows it only to that reader, and takes it back', async () => {
     const article = newArticle();
     const comment = await posted(article, { body: 'Нравится?' });
