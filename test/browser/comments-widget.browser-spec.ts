@@ -290,6 +290,33 @@ describe('the comments widget in a browser', () => {
     expect(await english.getByRole('button', { name: 'Reply' }).count()).toBeGreaterThan(0);
   });
 
+  it('shows a long discussion a page at a time, the next page on "Показать ещё"', async () => {
+    const articleId = 'demo-long-discussion';
+    for (let n = 1; n <= 23; n++) {
+      await postAsSomeoneElse(articleId, { body: `Мнение читателя № ${n}`, authorName: 'Читатель' });
+    }
+    // Runs in the page: the page's globals are reached through globalThis (the tests compile without the DOM).
+    await bobPage.evaluate((id) => {
+      const page = globalThis as any;
+      const host = page.document.createElement('div');
+      host.id = 'long-discussion';
+      host.dataset.engage = 'comments';
+      host.dataset.articleId = id;
+      page.document.body.append(host);
+      page.Engage.scan();
+    }, articleId);
+    const long = bobPage.locator('#long-discussion');
+    const cards = long.locator('.engage-comment-card');
+    await long.locator('.engage-title', { hasText: 'Комментарии (23)' }).waitFor();
+    expect(await cards.count()).toBe(20);
+    await long.getByRole('button', { name: 'Показать ещё' }).click();
+    await waitFor(async () => (await cards.count()) === 23, 5000, 'the second page');
+    await expect(cards.last().locator('.engage-comment-body').textContent()).resolves.toBe(
+      'Мнение читателя № 1',
+    );
+    expect(await long.getByRole('button', { name: 'Показать ещё' }).isVisible()).toBe(false);
+  });
+
   it('says the discussion is closed and offers no form once an editor closes it', async () => {
     const closed = await http.call(`/api/v1/articles/${ARTICLE}/comment-settings`, {
       method: 'PUT',
