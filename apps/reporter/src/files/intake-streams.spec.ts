@@ -1,8 +1,7 @@
 import { Readable, Writable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { IntakeBudget, IntakeLimitError } from '../domain/intake-limits';
-import { samplePdf, samplePng } from '../testing/sample-files';
-import { FileKindGate, UnsupportedFileKindError } from './file-kind.transform';
+import { samplePdf } from '../testing/sample-files';
 import { IntakeLimitTransform } from './intake-limit.transform';
 
 function chunksOf(bytes: Buffer, size: number): Readable {
@@ -24,41 +23,6 @@ function collector(): { sink: Writable; bytes: () => Buffer } {
 }
 
 describe('file intake streams', () => {
-  it('passes a PNG through unchanged, a byte at a time, and tells its kind', async () => {
-    const png = samplePng();
-    const gate = new FileKindGate('photo.png');
-    const { sink, bytes } = collector();
-    await pipeline(chunksOf(png, 1), gate, sink);
-    await expect(gate.kind).resolves.toBe('png');
-    expect(bytes().equals(png)).toBe(true);
-  });
-
-  it('tells the kind of a file shorter than the sniffing window', async () => {
-    const gate = new FileKindGate('tiny.pdf');
-    const { sink, bytes } = collector();
-    await pipeline(chunksOf(Buffer.from('%PDF-1.7\n'), 4), gate, sink);
-    await expect(gate.kind).resolves.toBe('pdf');
-    expect(bytes().toString()).toBe('%PDF-1.7\n');
-  });
-
-  it('refuses a script named like a photo before any of it goes further, naming the file', async () => {
-    const gate = new FileKindGate('holiday.jpg');
-    const { sink, bytes } = collector();
-    const page = Buffer.from(`<html>${'x'.repeat(500)}</html>`);
-    await expect(pipeline(chunksOf(page, 100), gate, sink)).rejects.toThrow(UnsupportedFileKindError);
-    await expect(gate.kind).rejects.toMatchObject({ fileName: 'holiday.jpg' });
-    expect(bytes().length).toBe(0);
-  });
-
-  it('settles the kind when the upload breaks off before it is known', async () => {
-    const gate = new FileKindGate('cut.png');
-    const streamError = new Promise((resolve) => gate.on('error', resolve));
-    gate.write(Buffer.from([0x89, 0x50]));
-    gate.destroy(new Error('client went away'));
-    await expect(gate.kind).rejects.toThrow('client went away');
-    await expect(streamError).resolves.toMatchObject({ message: 'client went away' });
-  });
-
   it('passes a file of exactly the limit and stops one byte over, naming the file', async () => {
     const limits = { maxFileBytes: 1000, maxTotalBytes: 10_000, maxFiles: 10 };
     const exact = collector();

@@ -1,9 +1,8 @@
 import { gifSubBlocks, riffChunk, sampleGif, sampleWebp } from '../testing/sample-files';
 import { OWNER, phoneExifTiff, XMP_PACKET } from '../testing/sample-images';
 import { runThrough } from '../testing/run-stripper';
-import { GifMetadataStripper } from './gif-metadata.stripper';
-import { MalformedFileError } from './streaming-stripper';
-import { WebpMetadataStripper } from './webp-metadata.stripper';
+import { metadataStripperFor } from './metadata-stripper';
+import { MalformedFileError } from './format-walker';
 
 function applicationExtension(id: string, data: Buffer): Buffer {
   return Buffer.concat([Buffer.from([0x21, 0xff, 11]), Buffer.from(id, 'latin1'), gifSubBlocks(data)]);
@@ -22,7 +21,7 @@ describe('GIF metadata removal', () => {
   it.each([1, 5, 4096])(
     'drops comments and XMP, keeps looping and the frame, in chunks of %i',
     async (size) => {
-      const stripper = new GifMetadataStripper();
+      const stripper = metadataStripperFor('gif');
       const cleaned = await runThrough(stripper, withBlocks(looping, xmp), size);
       expect(cleaned.toString('latin1')).not.toContain(OWNER);
       expect(cleaned.toString('latin1')).not.toContain('xmpmeta');
@@ -35,14 +34,14 @@ describe('GIF metadata removal', () => {
 
   it('passes a GIF without metadata unchanged and drops what follows its trailer', async () => {
     const plain = sampleGif();
-    expect((await runThrough(new GifMetadataStripper(), plain)).equals(plain)).toBe(true);
+    expect((await runThrough(metadataStripperFor('gif'), plain)).equals(plain)).toBe(true);
     const appended = Buffer.concat([plain, Buffer.from(OWNER)]);
-    expect((await runThrough(new GifMetadataStripper(), appended)).equals(plain)).toBe(true);
+    expect((await runThrough(metadataStripperFor('gif'), appended)).equals(plain)).toBe(true);
   });
 
   it('refuses a GIF without its trailer', async () => {
     const plain = sampleGif();
-    await expect(runThrough(new GifMetadataStripper(), plain.subarray(0, plain.length - 1))).rejects.toThrow(
+    await expect(runThrough(metadataStripperFor('gif'), plain.subarray(0, plain.length - 1))).rejects.toThrow(
       MalformedFileError,
     );
   });
@@ -60,7 +59,7 @@ describe('WebP metadata removal', () => {
     'blanks EXIF and XMP in place and clears their flags, in chunks of %i',
     async (size) => {
       const original = phoneWebp();
-      const stripper = new WebpMetadataStripper();
+      const stripper = metadataStripperFor('webp');
       const cleaned = await runThrough(stripper, original, size);
       expect(cleaned.length).toBe(original.length);
       expect(cleaned.readUInt32LE(4)).toBe(original.readUInt32LE(4));
@@ -77,6 +76,6 @@ describe('WebP metadata removal', () => {
 
   it('refuses a RIFF that is not a WebP', async () => {
     const wave = Buffer.from('RIFF\u0004\u0000\u0000\u0000WAVE', 'latin1');
-    await expect(runThrough(new WebpMetadataStripper(), wave)).rejects.toThrow(MalformedFileError);
+    await expect(runThrough(metadataStripperFor('webp'), wave)).rejects.toThrow(MalformedFileError);
   });
 });

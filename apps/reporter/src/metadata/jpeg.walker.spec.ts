@@ -2,8 +2,8 @@ import exifr from 'exifr';
 import { decode } from 'jpeg-js';
 import { jpegPixels, phoneJpeg, CAMERA_SERIAL, OWNER } from '../testing/sample-images';
 import { runThrough } from '../testing/run-stripper';
-import { JpegMetadataStripper } from './jpeg-metadata.stripper';
-import { MalformedFileError } from './streaming-stripper';
+import { metadataStripperFor } from './metadata-stripper';
+import { MalformedFileError } from './format-walker';
 
 const EVERYTHING = {
   tiff: true,
@@ -31,7 +31,7 @@ describe('JPEG metadata removal', () => {
   it.each([1, 7, 4096])(
     'leaves no GPS, serial, owner, XMP, IPTC or comment, read in chunks of %i',
     async (size) => {
-      const stripper = new JpegMetadataStripper();
+      const stripper = metadataStripperFor('jpeg');
       const cleaned = await runThrough(stripper, phoneJpeg(), size);
       expect(await exifr.gps(cleaned)).toBeUndefined();
       const found = ((await exifr.parse(cleaned, EVERYTHING)) ?? {}) as Record<
@@ -59,7 +59,7 @@ describe('JPEG metadata removal', () => {
   );
 
   it('keeps the picture exactly as it was', async () => {
-    const cleaned = await runThrough(new JpegMetadataStripper(), phoneJpeg(6, 40, 24), 13);
+    const cleaned = await runThrough(metadataStripperFor('jpeg'), phoneJpeg(6, 40, 24), 13);
     const before = decode(jpegPixels(40, 24));
     const after = decode(cleaned);
     expect([after.width, after.height]).toEqual([40, 24]);
@@ -67,7 +67,7 @@ describe('JPEG metadata removal', () => {
   });
 
   it('writes no EXIF at all for an upright photo', async () => {
-    const stripper = new JpegMetadataStripper();
+    const stripper = metadataStripperFor('jpeg');
     const cleaned = await runThrough(stripper, phoneJpeg(1));
     expect(await exifr.parse(cleaned, EVERYTHING)).toBeUndefined();
     expect(stripper.report.orientation).toBe(1);
@@ -75,17 +75,17 @@ describe('JPEG metadata removal', () => {
 
   it('passes a JPEG without metadata through byte for byte', async () => {
     const plain = jpegPixels();
-    const stripper = new JpegMetadataStripper();
+    const stripper = metadataStripperFor('jpeg');
     expect((await runThrough(stripper, plain, 5)).equals(plain)).toBe(true);
     expect(stripper.report.removed.size).toBe(0);
   });
 
   it('refuses bytes that are not a JPEG and a JPEG cut short', async () => {
-    await expect(runThrough(new JpegMetadataStripper(), Buffer.from('not a jpeg at all'))).rejects.toThrow(
+    await expect(runThrough(metadataStripperFor('jpeg'), Buffer.from('not a jpeg at all'))).rejects.toThrow(
       MalformedFileError,
     );
     const photo = phoneJpeg();
-    await expect(runThrough(new JpegMetadataStripper(), photo.subarray(0, 300))).rejects.toThrow(
+    await expect(runThrough(metadataStripperFor('jpeg'), photo.subarray(0, 300))).rejects.toThrow(
       MalformedFileError,
     );
   });

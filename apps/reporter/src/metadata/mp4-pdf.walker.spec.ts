@@ -1,8 +1,7 @@
 import { samplePdf } from '../testing/sample-files';
 import { runThrough } from '../testing/run-stripper';
 import { metadataStripperFor } from './metadata-stripper';
-import { Mp4MetadataStripper } from './mp4-metadata.stripper';
-import { MalformedFileError } from './streaming-stripper';
+import { MalformedFileError } from './format-walker';
 
 function box(type: string, ...children: Buffer[]): Buffer {
   const body = Buffer.concat(children);
@@ -48,7 +47,7 @@ describe('MP4 metadata removal', () => {
     'renames user data, meta and XMP boxes to free and zeroes them, in chunks of %i',
     async (size) => {
       const original = movie(box('udta', box('\u00a9mak', bytes('PhoneMaker'))));
-      const stripper = new Mp4MetadataStripper();
+      const stripper = metadataStripperFor('mp4');
       const cleaned = await runThrough(stripper, original, size);
       expect(cleaned.length).toBe(original.length);
       const text = cleaned.toString('latin1');
@@ -65,7 +64,7 @@ describe('MP4 metadata removal', () => {
   it('warns the moderator about a timed metadata track it cannot remove', async () => {
     const metadataTrack = box('trak', box('mdia', handler('meta')));
     const original = Buffer.concat([ftyp, box('moov', metadataTrack), mdat]);
-    const stripper = new Mp4MetadataStripper();
+    const stripper = metadataStripperFor('mp4');
     await runThrough(stripper, original);
     expect(stripper.report.warnings).toEqual(['metadata_not_removed']);
   });
@@ -78,14 +77,14 @@ describe('MP4 metadata removal', () => {
       bytes('mdat'),
       Buffer.alloc(50, 1),
     ]);
-    expect((await runThrough(new Mp4MetadataStripper(), open)).equals(open)).toBe(true);
+    expect((await runThrough(metadataStripperFor('mp4'), open)).equals(open)).toBe(true);
   });
 
   it('refuses a box that runs past its parent or past the file', async () => {
     const broken = Buffer.concat([ftyp, box('moov', box('mvhd', Buffer.alloc(10)))]);
     broken.writeUInt32BE(200, ftyp.length + 8);
-    await expect(runThrough(new Mp4MetadataStripper(), broken)).rejects.toThrow(MalformedFileError);
-    await expect(runThrough(new Mp4MetadataStripper(), movie().subarray(0, 100))).rejects.toThrow(
+    await expect(runThrough(metadataStripperFor('mp4'), broken)).rejects.toThrow(MalformedFileError);
+    await expect(runThrough(metadataStripperFor('mp4'), movie().subarray(0, 100))).rejects.toThrow(
       MalformedFileError,
     );
   });

@@ -3,8 +3,8 @@ import { inflateSync } from 'node:zlib';
 import { pngChunk, samplePng } from '../testing/sample-files';
 import { OWNER, phoneExifTiff, XMP_PACKET } from '../testing/sample-images';
 import { runThrough } from '../testing/run-stripper';
-import { PngMetadataStripper } from './png-metadata.stripper';
-import { MalformedFileError } from './streaming-stripper';
+import { metadataStripperFor } from './metadata-stripper';
+import { MalformedFileError } from './format-walker';
 
 const EVERYTHING = {
   tiff: true,
@@ -58,7 +58,7 @@ describe('PNG metadata removal', () => {
   it.each([1, 7, 4096])(
     'leaves no EXIF but the orientation, no text, time or private chunk, read in chunks of %i',
     async (size) => {
-      const stripper = new PngMetadataStripper();
+      const stripper = metadataStripperFor('png');
       const cleaned = await runThrough(stripper, phonePng(), size);
       expect(await exifr.gps(cleaned)).toBeUndefined();
       const found = ((await exifr.parse(cleaned, EVERYTHING)) ?? {}) as Record<string, unknown>;
@@ -71,14 +71,14 @@ describe('PNG metadata removal', () => {
 
   it('keeps the pixels and every chunk that draws them, byte for byte', async () => {
     const original = phonePng();
-    const cleaned = await runThrough(new PngMetadataStripper(), original);
+    const cleaned = await runThrough(metadataStripperFor('png'), original);
     const idat = (png: Buffer): Buffer => inflateSync(chunks(png).find(([type]) => type === 'IDAT')![1]);
     expect(idat(cleaned).equals(idat(original))).toBe(true);
     expect(cleaned.subarray(0, 33).equals(original.subarray(0, 33))).toBe(true); // signature and IHDR
   });
 
   it('writes a valid CRC for the orientation it keeps', async () => {
-    const cleaned = await runThrough(new PngMetadataStripper(), phonePng(8));
+    const cleaned = await runThrough(metadataStripperFor('png'), phonePng(8));
     const exif = chunks(cleaned).find(([type]) => type === 'eXIf')!;
     const rebuilt = pngChunk('eXIf', exif[1]);
     expect(cleaned.includes(rebuilt)).toBe(true);
@@ -86,7 +86,7 @@ describe('PNG metadata removal', () => {
   });
 
   it('drops the EXIF chunk entirely for an upright picture and anything after IEND', async () => {
-    const stripper = new PngMetadataStripper();
+    const stripper = metadataStripperFor('png');
     const cleaned = await runThrough(stripper, Buffer.concat([phonePng(1), Buffer.from(`hidden ${OWNER}`)]));
     expect(chunks(cleaned).map(([type]) => type)).toEqual(['IHDR', 'pHYs', 'IDAT', 'IEND']);
     expect(stripper.report.removed.has('trailer')).toBe(true);
@@ -94,7 +94,7 @@ describe('PNG metadata removal', () => {
 
   it('refuses a PNG cut short', async () => {
     const png = phonePng();
-    await expect(runThrough(new PngMetadataStripper(), png.subarray(0, png.length - 5))).rejects.toThrow(
+    await expect(runThrough(metadataStripperFor('png'), png.subarray(0, png.length - 5))).rejects.toThrow(
       MalformedFileError,
     );
   });

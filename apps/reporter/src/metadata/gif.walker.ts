@@ -1,4 +1,4 @@
-import { StreamingStripper, StripStep } from './streaming-stripper';
+import { FormatWalker, StripStep } from './format-walker';
 
 /** Application extensions that only say how an animation loops; every other one (XMP among them) goes. */
 const LOOPING_APPLICATIONS = ['NETSCAPE2.0', 'ANIMEXTS1.0'];
@@ -7,7 +7,7 @@ const LOOPING_APPLICATIONS = ['NETSCAPE2.0', 'ANIMEXTS1.0'];
  * Walks a GIF's blocks and drops comment extensions and application extensions other than looping
  * (XMP is stored as one), and anything after the trailer. Frames, palettes and graphic control stay.
  */
-export class GifMetadataStripper extends StreamingStripper {
+export class GifWalker extends FormatWalker {
   private state: 'header' | 'blocks' | 'image' | 'lzw' | 'sub-blocks' | 'done' = 'header';
   private keepSubBlocks = true;
 
@@ -15,7 +15,7 @@ export class GifMetadataStripper extends StreamingStripper {
     super('GIF');
   }
 
-  protected next(front: Buffer): StripStep {
+  next(front: Buffer): StripStep {
     if (front.length === 0 && this.state !== 'done') return { kind: 'need', bytes: 1 };
     switch (this.state) {
       case 'header':
@@ -75,7 +75,7 @@ export class GifMetadataStripper extends StreamingStripper {
   ): StripStep {
     this.state = 'sub-blocks';
     this.keepSubBlocks = keep;
-    if (!keep) this.removedParts.add(removed);
+    if (!keep) this.removed.add(removed);
     return { kind: keep ? 'pass' : 'skip', bytes: headerBytes };
   }
 

@@ -1,5 +1,5 @@
 import { orientationOnlyTiff, readOrientation } from './exif-orientation';
-import { RemovedMetadata, StreamingStripper, StripStep } from './streaming-stripper';
+import { RemovedMetadata, FormatWalker, StripStep } from './format-walker';
 
 const EXIF_ID = Buffer.from('Exif\0\0', 'latin1');
 const SOI = 0xd8;
@@ -14,14 +14,14 @@ const COM = 0xfe;
  * APP0 JFIF (without its thumbnail), APP2 ICC profiles, APP14 Adobe colour transform, and every
  * table, frame and scan. EXIF orientation survives as a minimal EXIF block of that one tag.
  */
-export class JpegMetadataStripper extends StreamingStripper {
+export class JpegWalker extends FormatWalker {
   private state: 'start' | 'markers' | 'scan' | 'done' = 'start';
 
   constructor() {
     super('JPEG');
   }
 
-  protected next(front: Buffer): StripStep {
+  next(front: Buffer): StripStep {
     switch (this.state) {
       case 'start':
         if (front.length < 2) return { kind: 'need', bytes: 2 };
@@ -83,15 +83,15 @@ export class JpegMetadataStripper extends StreamingStripper {
       return this.jfifWithoutThumbnail(front, total);
     if (marker === 0xe2 && startsWith(id, 'ICC_PROFILE\0')) return { kind: 'pass', bytes: total };
     if (marker === 0xee && startsWith(id, 'Adobe')) return { kind: 'pass', bytes: total };
-    this.removedParts.add(removedKind(marker, id));
+    this.removed.add(removedKind(marker, id));
     return { kind: 'skip', bytes: total };
   }
 
   private replaceExif(tiff: Buffer, total: number): StripStep {
-    this.removedParts.add('exif');
+    this.removed.add('exif');
     const orientation = readOrientation(tiff);
     if (orientation === 1) return { kind: 'skip', bytes: total };
-    this.keptOrientation = orientation;
+    this.orientation = orientation;
     const body = Buffer.concat([EXIF_ID, orientationOnlyTiff(orientation)]);
     const header = Buffer.from([0xff, 0xe1, 0, 0]);
     header.writeUInt16BE(body.length + 2, 2);
@@ -102,7 +102,7 @@ export class JpegMetadataStripper extends StreamingStripper {
   private jfifWithoutThumbnail(front: Buffer, total: number): StripStep {
     if (front.length < 18) return { kind: 'need', bytes: 18 };
     if (front[16] === 0 && front[17] === 0) return { kind: 'pass', bytes: total };
-    this.removedParts.add('thumbnail');
+    this.removed.add('thumbnail');
     const kept = Buffer.from(front.subarray(0, 20 - 2));
     kept.writeUInt16BE(16, 2);
     kept[16] = 0;

@@ -1,6 +1,6 @@
 import { crc32 } from './crc32';
 import { orientationOnlyTiff, readOrientation } from './exif-orientation';
-import { RemovedMetadata, StreamingStripper, StripStep } from './streaming-stripper';
+import { RemovedMetadata, FormatWalker, StripStep } from './format-walker';
 
 const SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
 
@@ -33,7 +33,7 @@ const KEPT = new Set([
 /** EXIF blocks larger than this are dropped without looking for an orientation in them. */
 const MAX_EXIF_READ = 64 * 1024;
 
-export class PngMetadataStripper extends StreamingStripper {
+export class PngWalker extends FormatWalker {
   private seenSignature = false;
   private done = false;
 
@@ -41,7 +41,7 @@ export class PngMetadataStripper extends StreamingStripper {
     super('PNG');
   }
 
-  protected next(front: Buffer): StripStep {
+  next(front: Buffer): StripStep {
     if (this.done) return { kind: 'end' };
     if (!this.seenSignature) {
       if (front.length < 8) return { kind: 'need', bytes: 8 };
@@ -61,15 +61,15 @@ export class PngMetadataStripper extends StreamingStripper {
       if (front.length < total) return { kind: 'need', bytes: total };
       return this.replaceExif(front.subarray(8, 8 + length), total);
     }
-    this.removedParts.add(removedKind(type));
+    this.removed.add(removedKind(type));
     return { kind: 'skip', bytes: total };
   }
 
   private replaceExif(tiff: Buffer, total: number): StripStep {
-    this.removedParts.add('exif');
+    this.removed.add('exif');
     const orientation = readOrientation(tiff);
     if (orientation === 1) return { kind: 'skip', bytes: total };
-    this.keptOrientation = orientation;
+    this.orientation = orientation;
     return { kind: 'replace', consume: total, with: pngChunk('eXIf', orientationOnlyTiff(orientation)) };
   }
 }

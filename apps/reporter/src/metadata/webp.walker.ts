@@ -1,4 +1,4 @@
-import { StreamingStripper, StripStep } from './streaming-stripper';
+import { FormatWalker, StripStep } from './format-walker';
 
 /** Chunks that make up the picture; EXIF, XMP and anything unknown are blanked. */
 const KEPT = new Set(['VP8 ', 'VP8L', 'VP8X', 'ALPH', 'ANIM', 'ANMF', 'ICCP']);
@@ -12,14 +12,14 @@ const VP8X_XMP = 0x04;
  * (WebP container spec: unknown chunks are ignored), and VP8X's flags stop announcing EXIF and XMP.
  * The EXIF orientation is not kept: WebP decoders do not apply it, so the picture shows as before.
  */
-export class WebpMetadataStripper extends StreamingStripper {
+export class WebpWalker extends FormatWalker {
   private seenHeader = false;
 
   constructor() {
     super('WebP');
   }
 
-  protected next(front: Buffer, atEnd: boolean): StripStep {
+  next(front: Buffer, atEnd: boolean): StripStep {
     if (!this.seenHeader) {
       if (front.length < 12) return { kind: 'need', bytes: 12 };
       if (front.toString('latin1', 0, 4) !== 'RIFF' || front.toString('latin1', 8, 12) !== 'WEBP') {
@@ -38,12 +38,12 @@ export class WebpMetadataStripper extends StreamingStripper {
       const chunk = Buffer.from(front.subarray(0, 18));
       if (chunk[8] & (VP8X_EXIF | VP8X_XMP)) {
         chunk[8] &= ~(VP8X_EXIF | VP8X_XMP);
-        this.removedParts.add(front[8] & VP8X_EXIF ? 'exif' : 'xmp');
+        this.removed.add(front[8] & VP8X_EXIF ? 'exif' : 'xmp');
       }
       return { kind: 'replace', consume: 18, with: chunk };
     }
     if (KEPT.has(type)) return { kind: 'pass', bytes: total };
-    this.removedParts.add(type === 'EXIF' ? 'exif' : type === 'XMP ' ? 'xmp' : 'vendor_data');
+    this.removed.add(type === 'EXIF' ? 'exif' : type === 'XMP ' ? 'xmp' : 'vendor_data');
     const junk = Buffer.alloc(8);
     junk.write('JUNK', 0, 'latin1');
     junk.writeUInt32LE(size, 4);

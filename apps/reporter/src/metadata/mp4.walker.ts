@@ -1,4 +1,4 @@
-import { StreamingStripper, StripStep } from './streaming-stripper';
+import { FormatWalker, StripStep } from './format-walker';
 
 /** Boxes whose children are walked, to reach the metadata inside and the tracks' handler types. */
 const CONTAINERS = new Set(['moov', 'trak', 'mdia']);
@@ -15,7 +15,7 @@ const BLANKED = new Set(['udta', 'meta', 'uuid']);
  * location per frame, sit in `mdat` among the video's own: such a file carries a
  * 'metadata_not_removed' warning for the moderator.
  */
-export class Mp4MetadataStripper extends StreamingStripper {
+export class Mp4Walker extends FormatWalker {
   private position = 0;
   /** Absolute end offsets of the containers being walked, innermost last. */
   private readonly open: number[] = [];
@@ -24,7 +24,7 @@ export class Mp4MetadataStripper extends StreamingStripper {
     super('MP4');
   }
 
-  protected next(front: Buffer, atEnd: boolean): StripStep {
+  next(front: Buffer, atEnd: boolean): StripStep {
     while (this.open.length > 0 && this.position >= this.open[this.open.length - 1]) this.open.pop();
     if (front.length === 0 && atEnd && this.open.length === 0) return { kind: 'end' };
     if (front.length < 8) return { kind: 'need', bytes: 8 };
@@ -53,13 +53,11 @@ export class Mp4MetadataStripper extends StreamingStripper {
       // version/flags (4), pre_defined (4), then the handler type.
       if (front.length < headerBytes + 12) return { kind: 'need', bytes: headerBytes + 12 };
       const handler = front.toString('latin1', headerBytes + 8, headerBytes + 12);
-      if (handler === 'meta' && !this.warningList.includes('metadata_not_removed')) {
-        this.warningList.push('metadata_not_removed');
-      }
+      if (handler === 'meta') this.warn('metadata_not_removed');
       return this.advance({ kind: 'pass', bytes: size });
     }
     if (BLANKED.has(type)) {
-      this.removedParts.add(type === 'uuid' ? 'xmp' : 'vendor_data');
+      this.removed.add(type === 'uuid' ? 'xmp' : 'vendor_data');
       const header = Buffer.from(front.subarray(0, headerBytes));
       header.write('free', 4, 'latin1');
       this.thenDo({ kind: 'blank', bytes: size - headerBytes });
