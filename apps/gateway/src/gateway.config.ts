@@ -143,7 +143,7 @@ export class GatewayEnv extends CommonEnv {
   @IsInt()
   @Min(0)
   @Max(600000)
-  COMMENTS_CACHE_TTL_MS = 1000;
+  COMMENTS_CACHE_TTL_MS = 10000;
 
   /** Articles whose first comment pages one gateway copy keeps in memory. */
   @ToInt()

@@ -48,4 +48,21 @@ describe('CommentCountCache', () => {
     counts.store({ a: 1, b: 2, c: 3 }, counts.mark(['a', 'b', 'c']));
     expect([...counts.known(['a', 'b', 'c']).keys()]).toEqual(['b', 'c']);
   });
+
+  it('asks once for concurrent identical misses, and keeps the answer', async () => {
+    const counts = cache();
+    let release!: (counts: Record<string, number>) => void;
+    const fetch = jest.fn(() => new Promise<Record<string, number>>((resolve) => (release = resolve)));
+    const both = Promise.all([counts.load(['a', 'b'], fetch), counts.load(['a', 'b'], fetch)]);
+    release({ a: 1, b: 2 });
+    expect(await both).toEqual([
+      { a: 1, b: 2 },
+      { a: 1, b: 2 },
+    ]);
+    expect(fetch).toHaveBeenCalledTimes(1);
+    expect([...counts.known(['a', 'b'])]).toEqual([
+      ['a', 1],
+      ['b', 2],
+    ]);
+  });
 });

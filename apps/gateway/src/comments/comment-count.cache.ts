@@ -17,6 +17,8 @@ export interface CountLoadMark {
  */
 export class CommentCountCache {
   private readonly counts = new Map<string, CachedCount>();
+  /** Loads under way, by the ids they ask for: an article list read by many at once asks once. */
+  private readonly loading = new Map<string, Promise<Readonly<Record<string, number>>>>();
   private readonly generations = new Map<string, number>();
   private epoch = 0;
 
@@ -35,6 +37,25 @@ export class CommentCountCache {
       if (cached && cached.expiresAt > at) found.set(articleId, cached.count);
     }
     return found;
+  }
+
+  /** The counts `fetch` gets for these ids (once for every concurrent identical miss), kept as `store` would. */
+  load(
+    articleIds: readonly string[],
+    fetch: (articleIds: string[]) => Promise<Readonly<Record<string, number>>>,
+  ): Promise<Readonly<Record<string, number>>> {
+    const key = articleIds.join(',');
+    const pending = this.loading.get(key);
+    if (pending) return pending;
+    const mark = this.mark(articleIds);
+    const promise = fetch([...articleIds])
+      .then((counts) => {
+        this.store(counts, mark);
+        return counts;
+      })
+      .finally(() => this.loading.delete(key));
+    this.loading.set(key, promise);
+    return promise;
   }
 
   /** Taken before asking the service, handed back to `store`. */

@@ -63,10 +63,10 @@ export class CommentsGateway {
     const known = this.counted.known(articleIds);
     const missing = articleIds.filter((articleId) => !known.has(articleId));
     if (missing.length > 0) {
-      const mark = this.counted.mark(missing);
-      const reply = await this.rpc.call(CommentsRpc.counts, { caller, query: { articleIds: missing } });
-      this.counted.store(reply.counts, mark);
-      for (const [articleId, count] of Object.entries(reply.counts)) known.set(articleId, count);
+      const loaded = await this.counted.load(missing, async (articleIds) => {
+        return (await this.rpc.call(CommentsRpc.counts, { caller, query: { articleIds } })).counts;
+      });
+      for (const [articleId, count] of Object.entries(loaded)) known.set(articleId, count);
     }
     return {
       counts: Object.fromEntries(articleIds.map((articleId) => [articleId, known.get(articleId) ?? 0])),
