@@ -1,6 +1,6 @@
 import exifr from 'exifr';
 import { decode } from 'jpeg-js';
-import { jpegPixels, phoneJpeg, CAMERA_SERIAL, OWNER } from '../testing/sample-images';
+import { jpegPixels, phoneExif, phoneJpeg, CAMERA_SERIAL, OWNER } from '../testing/sample-images';
 import { runThrough } from '../testing/run-stripper';
 import { metadataStripperFor } from './metadata-stripper';
 import { MalformedFileError } from './format-walker';
@@ -88,5 +88,37 @@ describe('JPEG metadata removal', () => {
     await expect(runThrough(metadataStripperFor('jpeg'), photo.subarray(0, 300))).rejects.toThrow(
       MalformedFileError,
     );
+  });
+
+  it('keeps the orientation of the first EXIF block only, once', async () => {
+    const exifSegment = (orientation: number): Buffer => {
+      const body = Buffer.from(phoneExif(orientation), 'latin1');
+      const header = Buffer.from([0xff, 0xe1, 0, 0]);
+      header.writeUInt16BE(body.length + 2, 2);
+      return Buffer.concat([header, body]);
+    };
+    const pixels = jpegPixels();
+    const tables = pixels.indexOf(Buffer.from([0xff, 0xdb]));
+    const doubled = Buffer.concat([
+      pixels.subarray(0, tables),
+      exifSegment(6),
+      exifSegment(3),
+      pixels.subarray(tables),
+    ]);
+    const stripper = metadataStripperFor('jpeg');
+    const cleaned = await runThrough(stripper, doubled);
+    expect(cleaned.toString('latin1').match(/Exif\0\0/g)).toHaveLength(1);
+    expect(stripper.report.orientation).toBe(6);
+    expect((await exifr.parse(cleaned, EVERYTHING))?.ifd0).toEqual({ Orientation: 'Rotate 90 CW' });
+
+    const uprightFirst = Buffer.concat([
+      pixels.subarray(0, tables),
+      exifSegment(1),
+      exifSegment(6),
+      pixels.subarray(tables),
+    ]);
+    const second = metadataStripperFor('jpeg');
+    expect(await exifr.parse(await runThrough(second, uprightFirst), EVERYTHING)).toBeUndefined();
+    expect(second.report.orientation).toBe(1);
   });
 });

@@ -88,9 +88,11 @@ export class JpegWalker extends FormatWalker {
   }
 
   private replaceExif(tiff: Buffer, total: number): StripStep {
+    // Only the first EXIF block counts, as readers take it; a later one is dropped whole.
+    const first = !this.removed.has('exif');
     this.removed.add('exif');
     const orientation = readOrientation(tiff);
-    if (orientation === 1) return { kind: 'skip', bytes: total };
+    if (orientation === 1 || !first) return { kind: 'skip', bytes: total };
     this.orientation = orientation;
     const body = Buffer.concat([EXIF_ID, orientationOnlyTiff(orientation)]);
     const header = Buffer.from([0xff, 0xe1, 0, 0]);
