@@ -2,6 +2,11 @@ import { createSecretKey, KeyObject } from 'node:crypto';
 
 export const CONTACT_KEY_BYTES = 32;
 export const CONTACT_KEY_ID_PATTERN = /^[A-Za-z0-9_-]{1,32}$/;
+/**
+ * 32 random bytes take about 30 distinct values (fewer than 20 happens far less than once in 10^12
+ * keys); a typed or patterned key (all zeros, a repeated word) takes far fewer.
+ */
+export const CONTACT_KEY_MIN_DISTINCT_BYTES = 20;
 
 /** The keys that protect contact data: one to encrypt with, and every key still able to read. */
 export interface ContactKeyRing {
@@ -46,6 +51,11 @@ export function parseContactKeyRing(text: string): ContactKeyRing {
     const material = decodeKey(entry.slice(separator + 1));
     if (material === undefined) {
       problems.push(`${where} (${id}) needs a key of ${CONTACT_KEY_BYTES} bytes in base64`);
+      return;
+    }
+    if (new Set(material).size < CONTACT_KEY_MIN_DISTINCT_BYTES) {
+      material.fill(0);
+      problems.push(`${where} (${id}) does not look random; generate one with \`openssl rand -base64 32\``);
       return;
     }
     keys.set(id, createSecretKey(material));
