@@ -14,7 +14,7 @@ export async function moveStatus(em: EntityManager, comment: Comment, to: Commen
   comment.status = to;
   if (to === 'published' && comment.publishedAt === null) comment.publishedAt = new Date();
   if (delta === 0) return;
-  await em.nativeUpdate(Article, { articleId: comment.articleId }, { total: raw('total + ?', [delta]) });
+  // Comment rows before the article's, as a post does: no two transactions wait for each other.
   if (comment.parentId !== null) {
     await em.nativeUpdate(
       Comment,
@@ -22,4 +22,5 @@ export async function moveStatus(em: EntityManager, comment: Comment, to: Commen
       { repliesCount: raw('replies_count + ?', [delta]) },
     );
   }
+  await em.nativeUpdate(Article, { articleId: comment.articleId }, { total: raw('total + ?', [delta]) });
 }

@@ -162,15 +162,12 @@ export class ModerationService {
   async eraseReader({ caller, readerId }: ReaderRequest): Promise<ReaderErasedReply> {
     requireStaff(caller, 'admin');
     const articleIds = await this.em.fork().transactional(async (em) => {
-      const own = await em.find(Comment, { readerId }, { fields: ['articleId'] });
-      const articles = [...new Set(own.map((comment) => comment.articleId))].sort();
-      const now = new Date();
-      for (const articleId of articles) await lockArticle(em, articleId, now);
       const comments = await em.find(
         Comment,
         { readerId },
-        { lockMode: LockMode.PESSIMISTIC_WRITE, refresh: true, orderBy: { id: 'asc' } },
+        { lockMode: LockMode.PESSIMISTIC_WRITE, orderBy: { id: 'asc' } },
       );
+      const articles = [...new Set(comments.map((comment) => comment.articleId))];
       for (const comment of comments) {
         if (comment.status !== 'deleted') await moveStatus(em, comment, 'deleted');
         Object.assign(comment, {

@@ -1,5 +1,6 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
+import { raw } from '@mikro-orm/core';
 import { EntityManager } from '@mikro-orm/postgresql';
 import {
   Caller,
@@ -21,7 +22,6 @@ import {
 import { recordEvent } from '@app/messaging';
 import { isModerator } from '../access/caller-access';
 import { CommentsEnv } from '../comments.config';
-import { moveStatus } from '../comment-counters';
 import { presentComment } from '../comment.presenter';
 import { CommentSignals } from '../comment.signals';
 import { isClosed } from '../domain/auto-close';
@@ -32,9 +32,12 @@ import { placeReply } from '../domain/thread-placement';
 import { Comment, RateCounter, ReaderBan } from '../entities';
 import { RateLimit, takeRateHits } from '../repositories/rate-counters';
 import { SiteSettingsStore } from '../settings/site-settings.store';
-import { lockArticle } from './article-lock';
+import { countPostOnArticle, ensureArticle } from './article-lock';
 
 export const STAFF_DEFAULT_NAME = 'Редакция';
+
+/** A post whose article changed mode while it was written is decided again, this many times at most. */
+const MAX_POST_ATTEMPTS = 3;
 
 export function bodyHashOf(body: string): string {
   return createHash('sha256').update(body).digest('base64url');
@@ -62,68 +65,107 @@ export class CommentPostingService {
     const now = new Date();
     const bodyHash = bodyHashOf(input.body);
 
-    const saved = await this.em.fork().transactional(async (em) => {
-      // The reader's own checks come before the article's lock, to hold it as briefly as possible.
-      if (caller.readerId) await this.refuseBanned(em, caller.readerId, now);
-      if (!byStaff) {
-        // The reader's rate counter stays locked until this commits, so a concurrent copy of the same
-        // post waits here and then finds this one in the duplicate check.
-        await this.takeRateHits(em, caller, now);
-        await this.refuseDuplicate(em, caller.readerId!, bodyHash, now);
-      }
-      // A moderator's close waits for this post to commit, or this post sees the close.
-      const article = await lockArticle(em, articleId, now, now);
-      if (isClosed(article, settings.autoCloseDays, now)) throw new CommentsClosedError();
-      const answered = input.parentId ? await this.answered(em, articleId, input.parentId) : null;
-      const placement = answered ? placeReply(answered) : null;
-      const holdReasons = holdReasonsFor({
-        mode: article.mode ?? settings.mode,
-        suspectWord: words.suspect,
-        links: countLinks(input.body),
-        maxLinks: settings.maxLinks,
-        byStaff,
+    let saved: Comment | undefined;
+    for (let attempt = 1; saved === undefined; attempt += 1) {
+      saved = await this.em.fork().transactional(async (em) => {
+        if (caller.readerId) await this.refuseBanned(em, caller.readerId, now);
+        if (!byStaff) {
+          // The reader's rate counter stays locked until this commits, so a concurrent copy of the same
+          // post waits here and then finds this one in the duplicate check.
+          await this.takeRateHits(em, caller, now);
+          await this.refuseDuplicate(em, caller.readerId!, bodyHash, now);
+        }
+        const seen = await ensureArticle(em, articleId, now);
+        if (isClosed(seen, settings.autoCloseDays, now)) throw new CommentsClosedError();
+        const answered = input.parentId ? await this.answered(em, articleId, input.parentId) : null;
+        const mode = seen.mode ?? settings.mode;
+        const comment = this.newComment(em, { caller, articleId, input, authorName, bodyHash, now, byStaff });
+        const placement = answered ? placeReply(answered) : null;
+        Object.assign(comment, {
+          threadId: placement?.threadId ?? comment.id,
+          parentId: placement?.parentId ?? null,
+          replyToId: placement?.replyToId ?? null,
+          depth: placement?.depth ?? 1,
+          holdReasons: holdReasonsFor({
+            mode,
+            suspectWord: words.suspect,
+            links: countLinks(input.body),
+            maxLinks: settings.maxLinks,
+            byStaff,
+          }),
+        });
+        const published = comment.holdReasons.length === 0;
+        if (published) {
+          comment.status = 'published';
+          comment.publishedAt = now;
+          recordEvent(em, publishedEvent(comment, answered));
+        } else {
+          recordEvent(
+            em,
+            eventOf(CommentHeldV1, { commentId: comment.id, articleId, reasons: comment.holdReasons }),
+          );
+        }
+        await em.flush();
+        // Comment rows before the article's, in every transaction: no two wait for each other.
+        if (published && comment.parentId !== null) {
+          await em.nativeUpdate(
+            Comment,
+            { id: comment.parentId },
+            { repliesCount: raw('replies_count + 1') },
+          );
+        }
+        const article = await countPostOnArticle(em, articleId, published ? 1 : 0, now);
+        if (isClosed(article, settings.autoCloseDays, now)) throw new CommentsClosedError();
+        // The article's mode changed since it was read: decide again with the new one (rolled back here).
+        if ((article.mode ?? settings.mode) !== mode && attempt < MAX_POST_ATTEMPTS) return undefined;
+        return comment;
       });
-      const id = randomUUID();
-      const comment = em.create(Comment, {
-        id,
-        articleId,
-        threadId: placement?.threadId ?? id,
-        parentId: placement?.parentId ?? null,
-        replyToId: placement?.replyToId ?? null,
-        depth: placement?.depth ?? 1,
-        readerId: caller.readerId,
-        staffId: byStaff ? caller.staffId : null,
-        addressHash: caller.addressHash,
-        authorName,
-        authorVerified: !byStaff && Boolean(caller.portalName),
-        authorIsStaff: byStaff,
-        authorEmail: input.authorEmail ?? null,
-        notifyOnReply: Boolean(input.notifyOnReply && input.authorEmail),
-        locale: input.locale ?? 'ru',
-        body: input.body,
-        bodyHash,
-        status: 'pending',
-        holdReasons,
-        articleTitle: input.articleTitle ?? null,
-        articleUrl: input.articleUrl ?? null,
-        createdAt: now,
-        editedAt: null,
-        publishedAt: null,
-      });
-      if (holdReasons.length === 0) {
-        await moveStatus(em, comment, 'published');
-        recordEvent(em, publishedEvent(comment, answered));
-      } else {
-        recordEvent(em, eventOf(CommentHeldV1, { commentId: id, articleId, reasons: holdReasons }));
-      }
-      return comment;
-    });
+    }
     if (saved.status === 'published') this.signals.changed(articleId);
     await this.forgetPastWindows(now);
     return {
       comment: presentComment(saved, { reactions: new Map(), isMine: () => true }),
       status: saved.status === 'published' ? 'published' : 'pending',
     };
+  }
+
+  private newComment(
+    em: EntityManager,
+    post: {
+      caller: Caller;
+      articleId: string;
+      input: NewComment;
+      authorName: string;
+      bodyHash: string;
+      now: Date;
+      byStaff: boolean;
+    },
+  ): Comment {
+    const { caller, input, byStaff } = post;
+    const id = randomUUID();
+    return em.create(Comment, {
+      id,
+      articleId: post.articleId,
+      threadId: id,
+      depth: 1,
+      readerId: caller.readerId,
+      staffId: byStaff ? caller.staffId : null,
+      addressHash: caller.addressHash,
+      authorName: post.authorName,
+      authorVerified: !byStaff && Boolean(caller.portalName),
+      authorIsStaff: byStaff,
+      authorEmail: input.authorEmail ?? null,
+      notifyOnReply: Boolean(input.notifyOnReply && input.authorEmail),
+      locale: input.locale ?? 'ru',
+      body: input.body,
+      bodyHash: post.bodyHash,
+      status: 'pending',
+      articleTitle: input.articleTitle ?? null,
+      articleUrl: input.articleUrl ?? null,
+      createdAt: post.now,
+      editedAt: null,
+      publishedAt: null,
+    });
   }
 
   /** Counters of windows that ended are dropped, at most once per window by each copy. */
@@ -179,7 +221,6 @@ export class CommentPostingService {
   }
 
   private async answered(em: EntityManager, articleId: string, parentId: string): Promise<Comment> {
-    // Every status change takes the article's lock first, which this post holds: the parent stays as read.
     const parent = await em.findOne(Comment, { id: parentId });
     if (!parent || parent.articleId !== articleId || parent.status !== 'published') {
       throw new CommentParentInvalidError();

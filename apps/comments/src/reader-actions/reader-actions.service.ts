@@ -50,7 +50,7 @@ export class ReaderActionsService {
     if (words.banned) throw new CommentBannedWordError();
     const now = new Date();
     const comment = await this.em.fork().transactional(async (em) => {
-      const comment = await lockCommentForChange(em, commentId, now);
+      const comment = await lockCommentForChange(em, commentId);
       if (!isAuthor(caller, comment)) throw new NotCommentAuthorError();
       if (comment.status === 'deleted' || comment.status === 'rejected') throw new CommentNotEditableError();
       if (!isWithinEditWindow(comment.createdAt, now, settings.editWindowMinutes)) {
