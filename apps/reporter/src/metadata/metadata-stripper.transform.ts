@@ -8,6 +8,10 @@ import { FormatWalker, MetadataReport } from './format-walker';
  */
 export class MetadataStripper extends Transform {
   private pending: Buffer = Buffer.alloc(0);
+  /** Chunks held, not yet joined, until the walker's `need` is met: joining each small chunk would copy O(n²). */
+  private held: Buffer[] = [];
+  private heldBytes = 0;
+  private waitingFor = 0;
   private passing = 0;
   private skipping = 0;
   private blanking = false;
@@ -28,7 +32,13 @@ export class MetadataStripper extends Transform {
       callback();
       return;
     }
-    this.pending = this.pending.length === 0 ? chunk : Buffer.concat([this.pending, chunk]);
+    if (this.pending.length + this.heldBytes + chunk.length < this.waitingFor) {
+      this.held.push(chunk);
+      this.heldBytes += chunk.length;
+      callback();
+      return;
+    }
+    this.joinHeld(chunk);
     try {
       this.work(false);
       callback();
@@ -39,6 +49,7 @@ export class MetadataStripper extends Transform {
 
   override _flush(callback: TransformCallback): void {
     try {
+      this.joinHeld();
       if (!this.ended) this.work(true);
       if (!this.ended) throw this.malformed('the file ends before its format does');
       callback();
@@ -47,11 +58,22 @@ export class MetadataStripper extends Transform {
     }
   }
 
+  private joinHeld(chunk?: Buffer): void {
+    const parts = chunk ? [...this.held, chunk] : this.held;
+    if (parts.length > 0) {
+      this.pending =
+        this.pending.length === 0 && parts.length === 1 ? parts[0] : Buffer.concat([this.pending, ...parts]);
+    }
+    this.held = [];
+    this.heldBytes = 0;
+  }
+
   private malformed(reason: string): Error {
     return this.walker.malformed(reason);
   }
 
   private work(atEnd: boolean): void {
+    this.waitingFor = 0;
     for (;;) {
       if (this.passing > 0 || this.skipping > 0) {
         const moving = Math.min(this.passing || this.skipping, this.pending.length);
@@ -79,6 +101,7 @@ export class MetadataStripper extends Transform {
       switch (step.kind) {
         case 'need':
           if (atEnd) throw this.malformed('the file ends inside a part');
+          this.waitingFor = step.bytes;
           return;
         case 'pass':
           this.passing = step.bytes;
