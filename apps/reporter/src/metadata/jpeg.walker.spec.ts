@@ -121,4 +121,19 @@ describe('JPEG metadata removal', () => {
     expect(await exifr.parse(await runThrough(second, uprightFirst), EVERYTHING)).toBeUndefined();
     expect(second.report.orientation).toBe(1);
   });
+
+  it("drops the JFIF header's own thumbnail and keeps the header", async () => {
+    const pixels = jpegPixels();
+    // The file starts with SOI; the APP0 segment's length is at 4, its thumbnail size at 18 and 19.
+    const app0Length = pixels.readUInt16BE(4);
+    const withThumbnail = Buffer.from(pixels.subarray(0, 4 + app0Length));
+    withThumbnail[18] = 1; // a 1×1 thumbnail: three RGB bytes after the header
+    withThumbnail[19] = 1;
+    withThumbnail.writeUInt16BE(app0Length + 3, 4);
+    const photo = Buffer.concat([withThumbnail, Buffer.from([1, 2, 3]), pixels.subarray(4 + app0Length)]);
+    const stripper = metadataStripperFor('jpeg');
+    const cleaned = await runThrough(stripper, photo, 5);
+    expect(cleaned.equals(pixels)).toBe(true);
+    expect([...stripper.report.removed]).toEqual(['thumbnail']);
+  });
 });
