@@ -13,8 +13,8 @@ export interface Scenario {
   record(result: LoadResult): void;
   /** The poll whose votes this scenario casts, for the counts check. */
   votesOn?: BenchPoll;
-  /** The article this scenario posts comments to, for the comment counts check. */
-  commentsOn?: string;
+  /** The articles this scenario posts comments to, for the comment counts check. */
+  commentsOn?: string[];
 }
 
 export interface ScenarioTargets {
@@ -34,8 +34,8 @@ export interface BenchComments {
   bigArticleId: string;
   /** 100 article ids for one counts call (the big one among them). */
   countedArticleIds: string[];
-  /** An article that starts empty and takes the posted comments. */
-  postingArticleId: string;
+  /** Articles that start empty and take the posted comments, in turn. */
+  postingArticleIds: string[];
 }
 
 /** The least vote rate readers are minted for; a warm-up on a busy machine may measure far less. */
@@ -62,7 +62,7 @@ export function buildScenarios(targets: ScenarioTargets, settings: BenchSettings
   const byNewReaders = (
     key: ScenarioKey,
     title: string,
-    request: { path: string; bodies: string[] },
+    request: { path: string; paths?: string[]; bodies: string[] },
     subject: Pick<Scenario, 'votesOn' | 'commentsOn'>,
   ): Scenario => {
     let fastestRate = 0;
@@ -77,6 +77,7 @@ export function buildScenarios(targets: ScenarioTargets, settings: BenchSettings
           origin: targets.gatewayUrl,
           method: 'POST',
           path: request.path,
+          paths: request.paths,
           bodies: request.bodies,
           readers: await targets.api.mintReaders(needed),
         };
@@ -117,8 +118,12 @@ export function buildScenarios(targets: ScenarioTargets, settings: BenchSettings
     byNewReaders(
       'h',
       SCENARIO_TITLES.h,
-      { path: `/api/v1/articles/${comments.postingArticleId}/comments`, bodies: COMMENT_BODIES },
-      { commentsOn: comments.postingArticleId },
+      {
+        path: `/api/v1/articles/${comments.postingArticleIds[0]}/comments`,
+        paths: comments.postingArticleIds.map((articleId) => `/api/v1/articles/${articleId}/comments`),
+        bodies: COMMENT_BODIES,
+      },
+      { commentsOn: comments.postingArticleIds },
     ),
   ];
   return settings.only.length > 0 ? all.filter((scenario) => settings.only.includes(scenario.key)) : all;

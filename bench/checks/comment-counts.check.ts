@@ -1,10 +1,10 @@
 import type { Client } from 'pg';
 
 export interface CommentCountsCheck {
-  articleId: string;
-  /** The article's `total` counter. */
+  articleIds: string[];
+  /** The articles' `total` counters, summed. */
   total: number;
-  /** Its published comment rows. */
+  /** Their published comment rows. */
   rows: number;
   /** Comments the gateway answered 201 as published (every posted one, in post-moderation). */
   accepted: number;
@@ -12,29 +12,28 @@ export interface CommentCountsCheck {
 }
 
 /**
- * After the run, straight from the comments schema: the article's published-comment counter equals
- * its published rows, and those equal the comments that were answered 201.
+ * After the run, straight from the comments schema: every article's published-comment counter equals
+ * its published rows, and all of them together equal the comments that were answered 201.
  */
 export async function checkCommentCounts(
   client: Client,
-  articleId: string,
+  articleIds: string[],
   accepted: number,
 ): Promise<CommentCountsCheck> {
-  const total = await client.query<{ total: number }>(
-    'select total from comments.article where article_id = $1',
-    [articleId],
+  const rows = await client.query<{ article_id: string; total: number; published: string }>(
+    `select a.article_id, a.total,
+       (select count(*) from comments.comment c where c.article_id = a.article_id and c.status = 'published') as published
+     from comments.article a where a.article_id = any($1::text[])`,
+    [articleIds],
   );
-  const rows = await client.query<{ count: string }>(
-    `select count(*) as count from comments.comment where article_id = $1 and status = 'published'`,
-    [articleId],
-  );
-  const counter = total.rows[0]?.total ?? 0;
-  const published = Number(rows.rows[0].count);
+  const total = rows.rows.reduce((sum, row) => sum + row.total, 0);
+  const published = rows.rows.reduce((sum, row) => sum + Number(row.published), 0);
+  const everyArticleAgrees = rows.rows.every((row) => row.total === Number(row.published));
   return {
-    articleId,
-    total: counter,
+    articleIds,
+    total,
     rows: published,
     accepted,
-    pass: counter === published && published === accepted,
+    pass: everyArticleAgrees && total === published && published === accepted,
   };
 }

@@ -16,6 +16,7 @@ export async function runClosedLoop(job: LoadJob): Promise<LoadResult> {
   let readersUsed = 0;
   const readers = job.readers;
   const bodies = job.bodies;
+  const paths = job.paths;
 
   const start = performance.now();
   const deadline = start + job.durationMs;
@@ -30,11 +31,12 @@ export async function runClosedLoop(job: LoadJob): Promise<LoadResult> {
         headers['x-forwarded-for'] = reader.forwardedFor;
       }
       const body = bodies ? bodies[sent % bodies.length] : undefined;
+      const path = paths ? paths[sent % paths.length] : job.path;
       if (body !== undefined) headers['content-type'] = 'application/json';
       sent++;
       const began = performance.now();
       try {
-        const answer = await pool.request({ method: job.method, path: job.path, headers, body });
+        const answer = await pool.request({ method: job.method, path, headers, body });
         if (answer.statusCode >= 200 && answer.statusCode < 300) await answer.body.dump();
         else {
           const text = await answer.body.text();

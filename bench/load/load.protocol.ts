@@ -11,6 +11,8 @@ export interface LoadJob {
   durationMs: number;
   method: 'GET' | 'POST';
   path: string;
+  /** Paths taken in turn instead of `path` (requests spread over many resources). */
+  paths?: string[];
   headers?: Record<string, string>;
   /** JSON bodies, taken in turn. */
   bodies?: string[];

@@ -93,7 +93,8 @@ export function printReport(report: BenchReport): void {
   }
   for (const count of report.commentCounts) {
     console.log(
-      `      article ${count.articleId}: total ${count.total}, published rows ${count.rows}, 201s ${count.accepted}`,
+      `      ${count.articleIds.length} posting articles: totals ${count.total}, published rows ${count.rows}, ` +
+        `201s ${count.accepted}`,
     );
   }
   for (const scenario of report.scenarios) {

@@ -64,7 +64,7 @@ export function checkTargets(
     ...(commentCounts.length > 0
       ? [
           {
-            name: 'articles whose comment counts match their rows and the 201s',
+            name: 'posting articles whose comment counts match their rows and the 201s',
             measured: commentCounts.filter((check) => check.pass).length,
             target: `= ${commentCounts.length}`,
             pass: commentCounts.every((check) => check.pass),

@@ -2,7 +2,8 @@ import type { Client } from 'pg';
 import type { BenchComments } from '../scenarios';
 
 export const BIG_ARTICLE_ID = 'bench-big-story';
-export const POSTING_ARTICLE_ID = 'bench-posting-story';
+/** Stories readers comment on during scenario (h), in turn: a post takes its article's row lock. */
+const POSTING_ARTICLES = 100;
 const OTHER_ARTICLES = 1000;
 /** 4,000 threads; the newest 3,000 have a reply, each with a reply of its own: 10,000 comments. */
 const THREADS = 4000;
@@ -33,7 +34,7 @@ export async function seedComments(client: Client): Promise<BenchComments> {
   return {
     bigArticleId: BIG_ARTICLE_ID,
     countedArticleIds: [BIG_ARTICLE_ID, ...others],
-    postingArticleId: POSTING_ARTICLE_ID,
+    postingArticleIds: Array.from({ length: POSTING_ARTICLES }, (_, index) => `bench-posting-${index + 1}`),
   };
 }
 
