@@ -1,4 +1,4 @@
-import { crc32 } from './crc32';
+import { crc32 } from 'node:zlib';
 import { orientationOnlyTiff, readOrientation } from './exif-orientation';
 import { RemovedMetadata, FormatWalker, StripStep } from './format-walker';
 

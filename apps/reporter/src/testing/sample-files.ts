@@ -1,5 +1,4 @@
-import { deflateSync } from 'node:zlib';
-import { crc32 } from '../metadata/crc32';
+import { crc32, deflateSync } from 'node:zlib';
 
 /**
  * Small files of each kind, written byte by byte for tests: the headers and structure real readers
