@@ -39,6 +39,8 @@ export const STAFF_DEFAULT_NAME = 'Редакция';
 /** A post whose article changed mode while it was written is decided again, this many times at most. */
 const MAX_POST_ATTEMPTS = 3;
 
+class ModeChanged extends Error {}
+
 export function bodyHashOf(body: string): string {
   return createHash('sha256').update(body).digest('base64url');
 }
@@ -67,59 +69,74 @@ export class CommentPostingService {
 
     let saved: Comment | undefined;
     for (let attempt = 1; saved === undefined; attempt += 1) {
-      saved = await this.em.fork().transactional(async (em) => {
-        if (caller.readerId) await this.refuseBanned(em, caller.readerId, now);
-        if (!byStaff) {
-          // The reader's rate counter stays locked until this commits, so a concurrent copy of the same
-          // post waits here and then finds this one in the duplicate check.
-          await this.takeRateHits(em, caller, now);
-          await this.refuseDuplicate(em, caller.readerId!, bodyHash, now);
-        }
-        const seen = await ensureArticle(em, articleId, now);
-        if (isClosed(seen, settings.autoCloseDays, now)) throw new CommentsClosedError();
-        const answered = input.parentId ? await this.answered(em, articleId, input.parentId) : null;
-        const mode = seen.mode ?? settings.mode;
-        const comment = this.newComment(em, { caller, articleId, input, authorName, bodyHash, now, byStaff });
-        const placement = answered ? placeReply(answered) : null;
-        Object.assign(comment, {
-          threadId: placement?.threadId ?? comment.id,
-          parentId: placement?.parentId ?? null,
-          replyToId: placement?.replyToId ?? null,
-          depth: placement?.depth ?? 1,
-          holdReasons: holdReasonsFor({
-            mode,
-            suspectWord: words.suspect,
-            links: countLinks(input.body),
-            maxLinks: settings.maxLinks,
+      saved = await this.em
+        .fork()
+        .transactional(async (em) => {
+          if (caller.readerId) await this.refuseBanned(em, caller.readerId, now);
+          if (!byStaff) {
+            // The reader's rate counter stays locked until this commits, so a concurrent copy of the same
+            // post waits here and then finds this one in the duplicate check.
+            await this.takeRateHits(em, caller, now);
+            await this.refuseDuplicate(em, caller.readerId!, bodyHash, now);
+          }
+          const seen = await ensureArticle(em, articleId, now);
+          if (isClosed(seen, settings.autoCloseDays, now)) throw new CommentsClosedError();
+          const answered = input.parentId ? await this.answered(em, articleId, input.parentId) : null;
+          const mode = seen.mode ?? settings.mode;
+          const comment = this.newComment(em, {
+            caller,
+            articleId,
+            input,
+            authorName,
+            bodyHash,
+            now,
             byStaff,
-          }),
+          });
+          const placement = answered ? placeReply(answered) : null;
+          Object.assign(comment, {
+            threadId: placement?.threadId ?? comment.id,
+            parentId: placement?.parentId ?? null,
+            replyToId: placement?.replyToId ?? null,
+            depth: placement?.depth ?? 1,
+            holdReasons: holdReasonsFor({
+              mode,
+              suspectWord: words.suspect,
+              links: countLinks(input.body),
+              maxLinks: settings.maxLinks,
+              byStaff,
+            }),
+          });
+          const published = comment.holdReasons.length === 0;
+          if (published) {
+            comment.status = 'published';
+            comment.publishedAt = now;
+            recordEvent(em, publishedEvent(comment, answered));
+          } else {
+            recordEvent(
+              em,
+              eventOf(CommentHeldV1, { commentId: comment.id, articleId, reasons: comment.holdReasons }),
+            );
+          }
+          await em.flush();
+          // Comment rows before the article's, in every transaction: no two wait for each other.
+          if (published && comment.parentId !== null) {
+            await em.nativeUpdate(
+              Comment,
+              { id: comment.parentId },
+              { repliesCount: raw('replies_count + 1') },
+            );
+          }
+          const article = await countPostOnArticle(em, articleId, published ? 1 : 0, now);
+          if (isClosed(article, settings.autoCloseDays, now)) throw new CommentsClosedError();
+          if ((article.mode ?? settings.mode) !== mode && attempt < MAX_POST_ATTEMPTS)
+            throw new ModeChanged();
+          return comment;
+        })
+        .catch((error: unknown) => {
+          // The article's mode changed since it was read: rolled back, to be decided again with the new one.
+          if (error instanceof ModeChanged) return undefined;
+          throw error;
         });
-        const published = comment.holdReasons.length === 0;
-        if (published) {
-          comment.status = 'published';
-          comment.publishedAt = now;
-          recordEvent(em, publishedEvent(comment, answered));
-        } else {
-          recordEvent(
-            em,
-            eventOf(CommentHeldV1, { commentId: comment.id, articleId, reasons: comment.holdReasons }),
-          );
-        }
-        await em.flush();
-        // Comment rows before the article's, in every transaction: no two wait for each other.
-        if (published && comment.parentId !== null) {
-          await em.nativeUpdate(
-            Comment,
-            { id: comment.parentId },
-            { repliesCount: raw('replies_count + 1') },
-          );
-        }
-        const article = await countPostOnArticle(em, articleId, published ? 1 : 0, now);
-        if (isClosed(article, settings.autoCloseDays, now)) throw new CommentsClosedError();
-        // The article's mode changed since it was read: decide again with the new one (rolled back here).
-        if ((article.mode ?? settings.mode) !== mode && attempt < MAX_POST_ATTEMPTS) return undefined;
-        return comment;
-      });
     }
     if (saved.status === 'published') this.signals.changed(articleId);
     await this.forgetPastWindows(now);
