@@ -1,4 +1,6 @@
 import { Caller, CommentsRpc, EventEnvelope } from '@app/contracts';
+import { Client } from 'pg';
+import { waitFor } from '@test/support/wait-for';
 import { CommentsHarness, settle } from './testing/comments.harness';
 
 const READER_LIMIT = 3;
@@ -417,5 +419,62 @@ describe('comments service: moderation and abuse', () => {
       'select count(*)::int as events from comments.outbox_event',
     );
     expect(after.events).toBe(before.events);
+  });
+
+  /**
+   * A moderator's change of the article, held uncommitted by a second connection while a post runs into
+   * it: the post waits, then sees the change when it commits.
+   */
+  const whileArticleChanges = async (articleId: string, change: string, post: () => Promise<unknown>) => {
+    const moderatorSide = new Client({ connectionString: h.db.url });
+    await moderatorSide.connect();
+    try {
+      await moderatorSide.query('begin');
+      await moderatorSide.query(`update comments.article set ${change} where article_id = $1`, [articleId]);
+      const posting = post();
+      await waitFor(
+        async () =>
+          (
+            await h.one<{ waiting: number }>(
+              `select count(*)::int as waiting from pg_stat_activity
+                where datname = current_database() and wait_event_type = 'Lock' and query like '%comments.article%'`,
+            )
+          ).waiting > 0,
+        10000,
+        'the post to wait for the article',
+      );
+      await moderatorSide.query('commit');
+      return await posting;
+    } finally {
+      await moderatorSide.end();
+    }
+  };
+
+  it('refuses a post that ran into a close, leaving nothing of it behind', async () => {
+    const articleId = h.article();
+    await h.post(articleId, h.reader());
+    const reader = h.reader();
+    const outcome = await whileArticleChanges(articleId, 'closed = true', () =>
+      settle(h.post(articleId, reader)),
+    );
+    expect(outcome).toEqual({
+      ok: false,
+      error: expect.objectContaining({ status: 422, code: 'comments_closed' }),
+    });
+    const left = await h.one<{ comments: number; counters: number }>(
+      `select (select count(*)::int from comments.comment where reader_id = $1) as comments,
+              (select count(*)::int from comments.rate_counter where key = $2) as counters`,
+      [reader.readerId, `reader:${reader.readerId}`],
+    );
+    expect(left).toEqual({ comments: 0, counters: 0 });
+    expect(await h.countsOf(articleId)).toEqual({ total: 1, counted: 1, repliesMismatches: 0 });
+  });
+
+  it('holds a post that ran into a switch to pre-moderation, as if it came after it', async () => {
+    const articleId = h.article();
+    await h.post(articleId, h.reader());
+    const outcome = await whileArticleChanges(articleId, `mode = 'pre'`, () => h.post(articleId, h.reader()));
+    expect(outcome).toEqual(expect.objectContaining({ status: 'pending' }));
+    expect(await h.countsOf(articleId)).toEqual({ total: 1, counted: 1, repliesMismatches: 0 });
   });
 });
