@@ -634,11 +634,11 @@ describe('comments through the gateway', () => {
     try {
       const jsm = await nc.jetstreamManager();
       const published = async (): Promise<{ commentId: string; msgId: string }[]> => {
-        const { state } = await jsm.streams.info(suite.eventsStream);
+        const { state } = await jsm.streams.info(suite.jetStreamName);
         const events: { commentId: string; msgId: string }[] = [];
         for (let seq = state.first_seq; seq <= state.last_seq; seq += 1) {
           const message: StoredMsg | null = await jsm.streams
-            .getMessage(suite.eventsStream, { seq })
+            .getMessage(suite.jetStreamName, { seq })
             .catch(() => null);
           if (!message || !message.subject.endsWith('events.comment.published')) continue;
           const envelope = message.json<{ data: { commentId: string; articleId: string } }>();

@@ -107,7 +107,8 @@ class Launch {
 
 describe('npm start', () => {
   const databaseName = `engage_launcher_${randomBytes(5).toString('hex')}`;
-  const eventsStream = `LAUNCHER_EVENTS_${randomBytes(4).toString('hex').toUpperCase()}`;
+  const eventsStream = 'LAUNCHER_EVENTS';
+  const natsPrefix = `launcher${randomBytes(4).toString('hex')}`;
   const npm = npmStartWithoutBuild();
   let port: number;
   const launches: Launch[] = [];
@@ -121,6 +122,7 @@ describe('npm start', () => {
       DATABASE_URL: withDatabase(TEST_POSTGRES_URL, databaseName),
       NATS_URL: TEST_NATS_URL,
       EVENTS_STREAM: eventsStream,
+      NATS_PREFIX: natsPrefix,
       DEMO: 'false',
       READER_TOKEN_SECRET: randomBytes(32).toString('hex'),
       STAFF_JWT_SECRET: randomBytes(32).toString('hex'),
@@ -154,7 +156,11 @@ describe('npm start', () => {
     await admin.query(`drop database if exists ${databaseName} with (force)`);
     await admin.end();
     const nc = await connect({ servers: TEST_NATS_URL });
-    await (await nc.jetstreamManager()).streams.delete(eventsStream).catch(() => undefined);
+    await (
+      await nc.jetstreamManager()
+    ).streams
+      .delete(`${natsPrefix}_${eventsStream}`)
+      .catch(() => undefined);
     await nc.close();
   });
 

@@ -22,7 +22,8 @@ describe('stopping', () => {
   const envFor = (name: string, overrides: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv => ({
     DATABASE_URL: database.url,
     NATS_URL: TEST_NATS_URL,
-    EVENTS_STREAM: `SHUTDOWN_EVENTS_${randomBytes(4).toString('hex').toUpperCase()}`,
+    // A namespace of its own: a stream left by a process stopped half-way meets no other test's.
+    NATS_PREFIX: `shutdown${randomBytes(4).toString('hex')}`,
     LOG_LEVEL: 'info',
     LOG_FORMAT: 'json',
     DEMO: 'false',

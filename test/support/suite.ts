@@ -5,6 +5,7 @@ import { createTestDatabase, TestDatabase } from './test-database';
 import { TEST_NATS_URL } from './test-nats';
 import { waitFor } from './wait-for';
 import { connect } from 'nats';
+import { NatsNamespace } from '@app/messaging';
 
 export const SERVICE_NAMES = ['polls', 'comments', 'reporter', 'notifications'] as const;
 export type SuiteService = (typeof SERVICE_NAMES)[number];
@@ -30,8 +31,15 @@ export class Suite {
     STAFF_JWT_SECRET: randomBytes(32).toString('hex'),
     HASH_SECRET: randomBytes(32).toString('hex'),
   };
-  /** A stream of this suite's own, removed at the end, so runs never meet each other's events. */
-  readonly eventsStream = `SUITE_EVENTS_${randomBytes(4).toString('hex').toUpperCase()}`;
+  /**
+   * The suite's own NATS namespace: its subjects, queue groups and stream never meet another suite's,
+   * nor what a test that failed half-way left on the test NATS.
+   */
+  readonly natsPrefix = `suite${randomBytes(4).toString('hex')}`;
+  /** EVENTS_STREAM of its apps. */
+  readonly eventsStream = 'SUITE_EVENTS';
+  /** The JetStream stream as the apps name it inside the namespace; removed at the end. */
+  readonly jetStreamName = new NatsNamespace(this.natsPrefix).name(this.eventsStream);
   readonly services = new Map<string, AppProcess[]>();
   gateways: AppProcess[] = [];
   /** Each gateway copy's operators' port (METRICS_PORT): metrics and the echo chain. */
@@ -65,6 +73,7 @@ export class Suite {
       DEMO: 'false',
       HEALTH_PORT: '0',
       EVENTS_STREAM: this.eventsStream,
+      NATS_PREFIX: this.natsPrefix,
     };
   }
 
@@ -129,7 +138,7 @@ export class Suite {
     await Promise.all(this.gateways.map((gateway) => gateway.stop()));
     await Promise.all([...this.services.values()].flat().map((app) => app.stop()));
     await this.database?.drop();
-    await deleteStream(this.eventsStream);
+    await deleteStream(this.jetStreamName);
   }
 }
 
