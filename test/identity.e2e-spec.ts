@@ -219,8 +219,12 @@ describe('identity and roles', () => {
         ),
       ),
     );
-    const statuses = answers.map((answer) => answer.status).sort();
-    expect(statuses).toEqual([...Array(3).fill(401), ...Array(47).fill(429)]);
+    // Attempts are counted before the password is checked: at most the limit is ever evaluated (an
+    // attempt that a later limit refused keeps its place in the earlier one, so it may be fewer).
+    const evaluated = answers.filter((answer) => answer.status === 401).length;
+    expect(evaluated).toBeGreaterThanOrEqual(1);
+    expect(evaluated).toBeLessThanOrEqual(3);
+    expect(answers.filter((answer) => answer.status === 429)).toHaveLength(50 - evaluated);
     const refused = answers.find((answer) => answer.status === 429)!;
     expect(refused.headers.get('content-type')).toMatch(/problem\+json/);
     expect(Number(refused.headers.get('retry-after'))).toBeGreaterThan(0);
@@ -268,6 +272,8 @@ describe('identity and roles', () => {
       await suite.startGateway({
         TRUST_PROXY: '127.0.0.1',
         LOGIN_EMAIL_FAILURES_BEFORE_DELAY: '3',
+        // Waits long enough that the steps below fit inside the first one on a busy machine.
+        LOGIN_EMAIL_DELAY_FIRST_SECONDS: '4',
         LOGIN_EMAIL_DELAY_MAX_SECONDS: '60',
       }),
     );
@@ -284,7 +290,9 @@ describe('identity and roles', () => {
     const guesses = [];
     for (let index = 0; index < 4; index += 1) guesses.push(await attempt(attacker(index), 'guess'));
     expect(guesses.map((answer) => answer.status)).toEqual([401, 401, 401, 429]);
-    expect(guesses[3].headers.get('retry-after')).toBe('1');
+    const firstWait = Number(guesses[3].headers.get('retry-after'));
+    expect(firstWait).toBeGreaterThanOrEqual(1);
+    expect(firstWait).toBeLessThanOrEqual(4);
 
     // The owner, from the address they logged in from before, is neither delayed nor locked out.
     expect((await attempt(ownerAddress, 'a typo')).status).toBe(401);
@@ -299,13 +307,16 @@ describe('identity and roles', () => {
         heard = await attempt(attacker(4), 'guess');
         return heard.status !== 429;
       },
-      5000,
+      10000,
       'the first wait to end',
     );
     expect(heard.status).toBe(401);
     const next = await attempt(attacker(5), 'guess');
     expect(next.status).toBe(429);
-    expect(next.headers.get('retry-after')).toBe('2');
+    // Twice the first wait, less what the answer took to arrive.
+    const secondWait = Number(next.headers.get('retry-after'));
+    expect(secondWait).toBeGreaterThan(4);
+    expect(secondWait).toBeLessThanOrEqual(8);
     expect((await attempt(ownerAddress, password)).status).toBe(200);
   });
 

@@ -107,6 +107,13 @@ export class GatewayEnv extends CommonEnv {
   @Max(100000)
   LOGIN_EMAIL_FAILURES_BEFORE_DELAY = 10;
 
+  /** The first of those waits, in seconds; each next one is twice as long. */
+  @ToInt()
+  @IsInt()
+  @Min(1)
+  @Max(3600)
+  LOGIN_EMAIL_DELAY_FIRST_SECONDS = 1;
+
   /** The longest of those waits. */
   @ToInt()
   @IsInt()

@@ -49,6 +49,7 @@ export class IdentityModule {
               failuresPerAddress: env.LOGIN_FAILURES_PER_ADDRESS,
               failuresPerEmailAndAddress: env.LOGIN_FAILURES_PER_EMAIL_PER_ADDRESS,
               emailFailuresBeforeDelay: env.LOGIN_EMAIL_FAILURES_BEFORE_DELAY,
+              emailDelayFirstSeconds: env.LOGIN_EMAIL_DELAY_FIRST_SECONDS,
               emailDelayMaxSeconds: env.LOGIN_EMAIL_DELAY_MAX_SECONDS,
               knownAddressDays: env.LOGIN_KNOWN_ADDRESS_DAYS,
             },

@@ -10,6 +10,7 @@ const policy: LoginPolicy = {
   failuresPerAddress: 30,
   failuresPerEmailAndAddress: 5,
   emailFailuresBeforeDelay: 3,
+  emailDelayFirstSeconds: 1,
   emailDelayMaxSeconds: 10,
   knownAddressDays: 30,
 };

@@ -6,6 +6,8 @@ export interface LoginPolicy {
   failuresPerEmailAndAddress: number;
   /** Attempts for one email from addresses it never logged in from, before each further one waits. */
   emailFailuresBeforeDelay: number;
+  /** The first of those waits; each next one is twice as long. */
+  emailDelayFirstSeconds: number;
   /** The longest wait between two such attempts. */
   emailDelayMaxSeconds: number;
   /** How long an address an account logged in from stays exempt from the email's wait; 0: never. */
@@ -28,13 +30,13 @@ export type EmailGateTurn =
 
 /**
  * Seconds the next attempt for an email must wait once `failures` attempts were counted: none below the
- * threshold, then 1, 2, 4 ... seconds, capped. Doubling keeps an online guesser to a few dozen tries an
+ * threshold, then the first wait (1 s by default), twice that, four times ..., capped. Doubling keeps an online guesser to a few dozen tries an
  * hour while an owner who mistyped a few times waits seconds.
  */
 export function emailDelaySeconds(failures: number, policy: LoginPolicy): number {
   if (failures < policy.emailFailuresBeforeDelay) return 0;
   const doublings = Math.min(failures - policy.emailFailuresBeforeDelay, 30);
-  return Math.min(policy.emailDelayMaxSeconds, 2 ** doublings);
+  return Math.min(policy.emailDelayMaxSeconds, policy.emailDelayFirstSeconds * 2 ** doublings);
 }
 
 /**
