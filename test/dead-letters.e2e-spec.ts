@@ -13,6 +13,7 @@ import {
   EventsModule,
   MESSAGING_ENTITIES,
   MESSAGING_MIGRATIONS,
+  NatsNamespace,
   ServiceMessagingModule,
 } from '@app/messaging';
 import { HttpClient } from './support/http-client';
@@ -120,7 +121,7 @@ describe('dead letters through the gateway', () => {
     // And one a publisher got wrong: it breaks PollClosedV1's contract.
     const malformedId = randomUUID();
     await nc.jetstream().publish(
-      eventSubject('poll.closed'),
+      new NatsNamespace(suite.natsPrefix).subject(eventSubject('poll.closed')),
       codec.encode(
         JSON.stringify({
           id: malformedId,
@@ -208,7 +209,7 @@ describe('dead letters through the gateway', () => {
   it('lets an operator do the same from the command line', async () => {
     const cli = (...args: string[]) =>
       run(process.execPath, [join(REPO_ROOT, 'dist', 'scripts', 'events.js'), ...args], {
-        env: { ...process.env, NATS_URL: TEST_NATS_URL, NATS_PREFIX: '' },
+        env: { ...process.env, NATS_URL: TEST_NATS_URL, NATS_PREFIX: suite.natsPrefix },
       });
     const [remaining, ...others] = (await list()).body.items;
     expect(others).toEqual([]);
