@@ -21,7 +21,7 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { ARTICLE_ID_PATTERN } from '../common/article-id';
-import { PAGE_LIMIT_DEFAULT, PAGE_LIMIT_MAX, PageQuery } from '../common/page';
+import { PageLimitField, PageQuery } from '../common/page';
 import { PAGE_CURSOR_REFUSAL, readPageCursor } from '../common/page-cursor';
 import { Caller } from '../identity/caller';
 import { OptionalNotNull } from '../validation/optional-not-null.decorator';
@@ -84,12 +84,7 @@ export class CommentListQuery {
   @IsCommentCursor()
   cursor?: string;
 
-  @ApiProperty({ required: false, minimum: 1, maximum: PAGE_LIMIT_MAX, default: PAGE_LIMIT_DEFAULT })
-  @OptionalNotNull()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(PAGE_LIMIT_MAX)
+  @PageLimitField()
   limit?: number;
 }
 

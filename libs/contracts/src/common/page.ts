@@ -1,3 +1,4 @@
+import { applyDecorators } from '@nestjs/common';
 import { ApiProperty } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsInt, IsString, Max, Min, ValidateBy } from 'class-validator';
@@ -17,6 +18,18 @@ const IsPageCursor = () =>
     },
   });
 
+/** `limit` of every list: 1 to PAGE_LIMIT_MAX, PAGE_LIMIT_DEFAULT when left out. */
+export function PageLimitField(): PropertyDecorator {
+  return applyDecorators(
+    ApiProperty({ required: false, minimum: 1, maximum: PAGE_LIMIT_MAX, default: PAGE_LIMIT_DEFAULT }),
+    OptionalNotNull(),
+    Type(() => Number),
+    IsInt(),
+    Min(1),
+    Max(PAGE_LIMIT_MAX),
+  );
+}
+
 /** `cursor` and `limit` of every list: the cursor is opaque to clients (base64url of a position). */
 export class PageQuery {
   @ApiProperty({ required: false, description: 'Opaque cursor from the previous page' })
@@ -25,12 +38,7 @@ export class PageQuery {
   @IsPageCursor()
   cursor?: string;
 
-  @ApiProperty({ required: false, minimum: 1, maximum: PAGE_LIMIT_MAX, default: PAGE_LIMIT_DEFAULT })
-  @OptionalNotNull()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(PAGE_LIMIT_MAX)
+  @PageLimitField()
   limit?: number;
 }
 
