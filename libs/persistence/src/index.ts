@@ -9,3 +9,4 @@ export * from './migrate-only';
 export * from './error-for-log';
 export * from './schema-drift';
 export * from './postgres-answers';
+export * from './sql-in';

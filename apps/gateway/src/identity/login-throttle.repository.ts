@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from '@mikro-orm/postgresql';
+import { sqlIn } from '@app/persistence';
 import { EmailGateTurn, LoginPolicy, takeEmailTurn } from './login.policy';
 
 interface GateRow {
@@ -16,13 +17,14 @@ export class LoginThrottleRepository {
   /** Takes the email's turn under a row lock, so parallel attempts are decided one after another. */
   takeEmailTurn(emailHash: string, now: Date, policy: LoginPolicy): Promise<EmailGateTurn> {
     return this.em.fork().transactional(async (em) => {
-      const connection = em.getConnection();
-      await connection.execute(
+      // On the transaction's connection: the row lock must last until the commit.
+      const run = sqlIn(em);
+      await run(
         `insert into gateway.login_email_gate (email_hash, failures, last_attempt_at, next_attempt_at)
          values (?, 0, to_timestamp(0), to_timestamp(0)) on conflict (email_hash) do nothing`,
         [emailHash],
       );
-      const [row] = await connection.execute<GateRow[]>(
+      const [row] = await run<GateRow[]>(
         `select failures, last_attempt_at, next_attempt_at from gateway.login_email_gate
          where email_hash = ? for update`,
         [emailHash],
@@ -39,7 +41,7 @@ export class LoginThrottleRepository {
         policy,
       );
       if (turn.allowed) {
-        await connection.execute(
+        await run(
           `update gateway.login_email_gate set failures = ?, last_attempt_at = ?, next_attempt_at = ?
            where email_hash = ?`,
           [turn.next.failures, turn.next.lastAttemptAt, turn.next.nextAttemptAt, emailHash],

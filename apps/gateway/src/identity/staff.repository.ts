@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager, UniqueConstraintViolationException } from '@mikro-orm/postgresql';
 import type { Role } from '@app/contracts';
+import { sqlIn } from '@app/persistence';
 import { StaffAccount } from './entities/staff-account.entity';
 
 export class StaffEmailTakenError extends Error {}
@@ -50,20 +51,21 @@ export class StaffRepository {
    */
   async deleteUnlessLastAdmin(id: string): Promise<'deleted' | 'missing' | 'last_admin'> {
     return this.em.fork().transactional(async (em) => {
-      const connection = em.getConnection();
-      await connection.execute(`select pg_advisory_xact_lock(hashtext('gateway:staff-admins'))`);
-      const target = await connection.execute<{ roles: string[] }[]>(
+      // On the transaction's connection: the advisory lock must last until the commit.
+      const run = sqlIn(em);
+      await run(`select pg_advisory_xact_lock(hashtext('gateway:staff-admins'))`);
+      const target = await run<{ roles: string[] }[]>(
         'select roles from gateway.staff_account where id = ?',
         [id],
       );
       if (target.length === 0) return 'missing';
       if (target[0].roles.includes('admin')) {
-        const admins = await connection.execute<{ count: string }[]>(
+        const admins = await run<{ count: string }[]>(
           `select count(*) as count from gateway.staff_account where 'admin' = any(roles)`,
         );
         if (Number(admins[0].count) <= 1) return 'last_admin';
       }
-      await connection.execute('delete from gateway.staff_account where id = ?', [id]);
+      await run('delete from gateway.staff_account where id = ?', [id]);
       return 'deleted';
     });
   }

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager, MikroORM } from '@mikro-orm/postgresql';
+import { sqlIn } from '@app/persistence';
 
 export const iso = (value: string | Date): string => new Date(value).toISOString();
 export const isoOrNull = (value: string | Date | null): string | null => (value === null ? null : iso(value));
@@ -15,7 +16,7 @@ export function runSql<T extends object>(
   sql: string,
   params: unknown[] = [],
 ): Promise<T[]> {
-  return em.getConnection().execute<T[]>(sql, params, 'all', em.getTransactionContext());
+  return sqlIn(em)<T[]>(sql, params);
 }
 
 /** What each polls repository shares: statements on the ORM's connection, and transactions. */
