@@ -106,4 +106,15 @@ describe('the gateway poll cache', () => {
     expect(cache.peekVote('poll-1', 'reader-a')).toEqual(['a']);
     expect(cache.peekVote('poll-1', 'reader-b')).toBeUndefined();
   });
+
+  it('keeps the view that counted more voters when vote answers arrive out of order', () => {
+    const after = (voters: number) => viewFor(snapshot({ totalVotes: voters, totalVoters: voters }), ['a']);
+    cache.putVoteResult(after(300));
+    cache.putVoteResult(after(236));
+    const seen = cache.lookup('poll-1', voter, NOW);
+    expect(seen?.kind === 'view' && seen.view.totalVoters).toBe(300);
+    cache.putVoteResult(after(301));
+    const later = cache.lookup('poll-1', voter, NOW);
+    expect(later?.kind === 'view' && later.view.totalVoters).toBe(301);
+  });
 });

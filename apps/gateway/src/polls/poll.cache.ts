@@ -88,6 +88,22 @@ export class PollCache {
     this.store(view);
   }
 
+  /**
+   * A vote's answer: the results right after its batch committed. Answers of several batches (and of
+   * several polls copies) arrive in any order, and counts only grow while the poll stays as it is, so an
+   * answer that counted fewer voters than the view kept does not replace it.
+   */
+  putVoteResult(view: PollView): void {
+    const kept = this.entries.get(view.id)?.views[accessOfView(view)];
+    const fresher =
+      kept !== undefined &&
+      kept.expiresAt > this.now() &&
+      (kept.value.totalVoters ?? 0) > (view.totalVoters ?? 0);
+    if (fresher) return;
+    this.bump(view.id);
+    this.store(view);
+  }
+
   /** The reader's known choices (null: known not to have voted); undefined when unknown here. */
   peekVote(pollId: string, readerId: string): string[] | null | undefined {
     return this.votes.get(pollId)?.get(readerId);

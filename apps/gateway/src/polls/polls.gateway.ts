@@ -66,7 +66,8 @@ export class PollsGateway {
   async vote(pollId: string, ballot: VoteBallot, caller: Caller): Promise<PollView> {
     const reply = await this.rpc.call(PollsRpc.castVote, { caller, pollId, ballot });
     if (caller.readerId) this.cache.rememberVote(pollId, caller.readerId, reply.poll.myVote);
-    return this.remember(reply.poll);
+    this.cache.putVoteResult(reply.poll);
+    return reply.poll;
   }
 
   async create(draft: PollDraft, caller: Caller): Promise<PollView> {
