@@ -1,13 +1,12 @@
+import { ChangeGenerations, ChangeMark } from '../cache/change-generations';
+
 interface CachedCount {
   count: number;
   expiresAt: number;
 }
 
 /** What a counts load saw when it started: a count read before a later change is not kept. */
-export interface CountLoadMark {
-  epoch: number;
-  generations: Map<string, number>;
-}
+export type CountLoadMark = ReadonlyMap<string, ChangeMark>;
 
 /**
  * The gateway's memory of published-comment counts per article, for article lists (one call counts up
@@ -19,14 +18,15 @@ export class CommentCountCache {
   private readonly counts = new Map<string, CachedCount>();
   /** Loads under way, by the ids they ask for: an article list read by many at once asks once. */
   private readonly loading = new Map<string, Promise<Readonly<Record<string, number>>>>();
-  private readonly generations = new Map<string, number>();
-  private epoch = 0;
+  private readonly changes: ChangeGenerations;
 
   constructor(
     private readonly ttlMs: number,
     private readonly maxArticles: number,
     private readonly now: () => number = Date.now,
-  ) {}
+  ) {
+    this.changes = new ChangeGenerations(maxArticles);
+  }
 
   /** The fresh count of each article known here; the others are left out. */
   known(articleIds: readonly string[]): Map<string, number> {
@@ -60,18 +60,15 @@ export class CommentCountCache {
 
   /** Taken before asking the service, handed back to `store`. */
   mark(articleIds: readonly string[]): CountLoadMark {
-    return {
-      epoch: this.epoch,
-      generations: new Map(articleIds.map((articleId) => [articleId, this.generation(articleId)])),
-    };
+    return new Map(articleIds.map((articleId) => [articleId, this.changes.mark(articleId)]));
   }
 
   /** Keeps the counts the service gave, except those of articles that changed since `mark`. */
   store(counts: Readonly<Record<string, number>>, mark: CountLoadMark): void {
-    if (mark.epoch !== this.epoch) return;
     const expiresAt = this.now() + this.ttlMs;
     for (const [articleId, count] of Object.entries(counts)) {
-      if (mark.generations.get(articleId) !== this.generation(articleId)) continue;
+      const seen = mark.get(articleId);
+      if (!seen || !this.changes.unchangedSince(articleId, seen)) continue;
       if (!this.counts.has(articleId) && this.counts.size >= this.maxArticles) {
         const oldest = this.counts.keys().next().value;
         if (oldest !== undefined) this.counts.delete(oldest);
@@ -81,18 +78,12 @@ export class CommentCountCache {
   }
 
   invalidate(articleId: string): void {
-    if (this.generations.size >= this.maxArticles * 2) return this.clear();
-    this.generations.set(articleId, this.generation(articleId) + 1);
+    this.changes.changed(articleId);
     this.counts.delete(articleId);
   }
 
   clear(): void {
-    this.epoch += 1;
-    this.generations.clear();
+    this.changes.everythingChanged();
     this.counts.clear();
-  }
-
-  private generation(articleId: string): number {
-    return this.generations.get(articleId) ?? 0;
   }
 }

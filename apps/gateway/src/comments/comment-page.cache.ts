@@ -1,4 +1,6 @@
 /** A first page as every anonymous reader sees it, with its JSON made once for all of them. */
+import { ChangeGenerations } from '../cache/change-generations';
+
 export interface CachedPage<P> {
   page: P;
   /** The page as JSON, made on the first read that needed it. */
@@ -16,16 +18,16 @@ export interface CachedPage<P> {
 export class CommentPageCache<P> {
   private readonly pages = new Map<string, Map<string, CachedPage<P>>>();
   private readonly loading = new Map<string, Promise<P>>();
-  /** Bumped on every change to an article, so a load that started before it is not stored. */
-  private readonly generations = new Map<string, number>();
-  /** Bumped when everything is dropped at once. */
-  private epoch = 0;
+  /** A load that started before a change to its article is not stored. */
+  private readonly changes: ChangeGenerations;
 
   constructor(
     private readonly ttlMs: number,
     private readonly maxArticles: number,
     private readonly now: () => number = Date.now,
-  ) {}
+  ) {
+    this.changes = new ChangeGenerations(maxArticles);
+  }
 
   /** The fresh cached page of (article, sort), if any. */
   lookup(articleId: string, sort: string): CachedPage<P> | undefined {
@@ -40,12 +42,10 @@ export class CommentPageCache<P> {
     const key = `${sort}|${articleId}`;
     const pending = this.loading.get(key);
     if (pending) return pending;
-    const generation = this.generation(articleId);
-    const epoch = this.epoch;
+    const mark = this.changes.mark(articleId);
     const promise = fetch()
       .then((page) => {
-        if (this.epoch === epoch && this.generation(articleId) === generation)
-          this.store(articleId, sort, page);
+        if (this.changes.unchangedSince(articleId, mark)) this.store(articleId, sort, page);
         return page;
       })
       .finally(() => this.loading.delete(key));
@@ -55,19 +55,13 @@ export class CommentPageCache<P> {
 
   /** Something about the article changed: its pages are read again from the service. */
   invalidate(articleId: string): void {
-    if (this.generations.size >= this.maxArticles * 2) {
-      // Forgetting the generations must not let a load that began before this change be kept.
-      this.epoch += 1;
-      this.generations.clear();
-    }
-    this.generations.set(articleId, this.generation(articleId) + 1);
+    this.changes.changed(articleId);
     this.pages.delete(articleId);
   }
 
   /** Everything may have changed (a signal naming more articles than is worth going through). */
   clear(): void {
-    this.epoch += 1;
-    this.generations.clear();
+    this.changes.everythingChanged();
     this.pages.clear();
   }
 
@@ -82,9 +76,5 @@ export class CommentPageCache<P> {
       this.pages.set(articleId, sorts);
     }
     sorts.set(sort, { page, expiresAt: this.now() + this.ttlMs });
-  }
-
-  private generation(articleId: string): number {
-    return this.generations.get(articleId) ?? 0;
   }
 }

@@ -1,4 +1,5 @@
 import { accessOfView, PollAccess, pollAccess, PollView, PollViewer } from '@app/contracts';
+import { ChangeGenerations } from '../cache/change-generations';
 
 type ShownAccess = Exclude<PollAccess, 'none'>;
 
@@ -33,8 +34,8 @@ const MAX_VOTERS_PER_POLL = 50000;
 export class PollCache {
   private readonly entries = new Map<string, PollEntry>();
   private readonly loading = new Map<string, Promise<PollView | null>>();
-  /** Bumped on every invalidation, so a load that started before a change is not stored after it. */
-  private readonly generations = new Map<string, number>();
+  /** A load that started before a change is not stored after it. */
+  private readonly changes = new ChangeGenerations(MAX_POLLS);
   private readonly votes = new Map<string, Map<string, string[] | null>>();
   private readonly currentByPlacement = new Map<string, Timed<string | null>>();
 
@@ -67,10 +68,10 @@ export class PollCache {
     const key = `${pollId}|${group}`;
     const pending = this.loading.get(key);
     if (pending) return pending;
-    const generation = this.generation(pollId);
+    const mark = this.changes.mark(pollId);
     const promise = fetch()
       .then((view) => {
-        if (this.generation(pollId) === generation) {
+        if (this.changes.unchangedSince(pollId, mark)) {
           if (view) this.store(view);
           else this.storeMissing(pollId);
         }
@@ -83,7 +84,7 @@ export class PollCache {
 
   /** A fresh view from a write (a vote, an edit) replaces what was known of the poll at once. */
   put(view: PollView): void {
-    this.bump(view.id);
+    this.changes.changed(view.id);
     this.entries.delete(view.id);
     this.store(view);
   }
@@ -100,7 +101,7 @@ export class PollCache {
       kept.expiresAt > this.now() &&
       (kept.value.totalVoters ?? 0) > (view.totalVoters ?? 0);
     if (fresher) return;
-    this.bump(view.id);
+    this.changes.changed(view.id);
     this.store(view);
   }
 
@@ -145,7 +146,7 @@ export class PollCache {
    * too: the reader may have voted through another gateway copy. Known votes stay: a vote never changes.
    */
   invalidate(pollId: string): void {
-    this.bump(pollId);
+    this.changes.changed(pollId);
     this.entries.delete(pollId);
     const voters = this.votes.get(pollId);
     if (voters) for (const [reader, vote] of voters) if (vote === null) voters.delete(reader);
@@ -184,14 +185,5 @@ export class PollCache {
       this.entries.set(pollId, entry);
     }
     return entry;
-  }
-
-  private generation(pollId: string): number {
-    return this.generations.get(pollId) ?? 0;
-  }
-
-  private bump(pollId: string): void {
-    if (this.generations.size >= MAX_POLLS * 2) this.generations.clear();
-    this.generations.set(pollId, this.generation(pollId) + 1);
   }
 }
