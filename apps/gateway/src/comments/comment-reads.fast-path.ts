@@ -1,6 +1,7 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
 import { HttpAdapterHost } from '@nestjs/core';
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { answerGetsEarly } from '../http/early-answer';
 import { ARTICLE_ID_PATTERN, COMMENT_LIMITS, CommentListReply } from '@app/contracts';
 import { CommentCountCache } from './comment-count.cache';
 import { CommentPageCache } from './comment-page.cache';
@@ -27,11 +28,7 @@ export class CommentReadsFastPath implements OnModuleInit {
   ) {}
 
   onModuleInit(): void {
-    const fastify = this.adapterHost.httpAdapter.getInstance<FastifyInstance>();
-    fastify.addHook('onRequest', (request, reply, done) => {
-      if (request.method === 'GET' && this.answer(request, reply)) return;
-      done();
-    });
+    answerGetsEarly(this.adapterHost, (request, reply) => this.answer(request, reply));
   }
 
   private answer(request: FastifyRequest, reply: FastifyReply): boolean {

@@ -1,6 +1,7 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
 import { HttpAdapterHost } from '@nestjs/core';
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { answerGetsEarly } from '../http/early-answer';
 import { ANONYMOUS, Caller, isUuid, POLL_LIMITS, PollView, reshapeView } from '@app/contracts';
 import { CallerResolver } from '../identity/caller.resolver';
 import { PollCache } from './poll.cache';
@@ -28,13 +29,7 @@ export class PollReadFastPath implements OnModuleInit {
   ) {}
 
   onModuleInit(): void {
-    const fastify = this.adapterHost.httpAdapter.getInstance<FastifyInstance>();
-    // An onRequest hook registered after the security-header and CORS hooks: a hit skips every later
-    // phase of the request, a miss goes on unchanged.
-    fastify.addHook('onRequest', (request, reply, done) => {
-      if (request.method === 'GET' && this.answer(request, reply)) return;
-      done();
-    });
+    answerGetsEarly(this.adapterHost, (request, reply) => this.answer(request, reply));
   }
 
   private answer(request: FastifyRequest, reply: FastifyReply): boolean {
