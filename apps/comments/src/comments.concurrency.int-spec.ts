@@ -201,3 +201,28 @@ describe('comments service under concurrency', () => {
     );
   });
 });
+
+describe('comments service with the posting limits off', () => {
+  const h = new CommentsHarness();
+
+  beforeAll(async () => {
+    await h.start({ COMMENTS_PER_READER_PER_WINDOW: '0', COMMENTS_PER_ADDRESS_PER_WINDOW: '0' });
+  }, 60000);
+  afterAll(() => h.stop());
+
+  it('still stores 50 concurrent copies of one body from one reader once, refusing the others as duplicates', async () => {
+    const articleId = h.article();
+    const reader = h.reader();
+    const results = await Promise.all(
+      Array.from({ length: 50 }, () => settle(h.post(articleId, reader, { body: 'Одно и то же' }))),
+    );
+    expect(results.filter((result) => result.ok)).toHaveLength(1);
+    expect(results.filter((result) => !result.ok)).toEqual(
+      Array.from({ length: 49 }, () => ({
+        ok: false,
+        error: expect.objectContaining({ status: 409, code: 'comment_duplicate' }),
+      })),
+    );
+    expect(await h.countsOf(articleId)).toEqual({ total: 1, counted: 1, repliesMismatches: 0 });
+  });
+});
