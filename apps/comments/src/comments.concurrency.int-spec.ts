@@ -119,6 +119,48 @@ describe('comments service under concurrency', () => {
     expect(await h.countsOf(articleId)).toEqual({ total: 0, counted: 0, repliesMismatches: 0 });
   });
 
+  it('erases a reader while moderators decide on the same threads, every request answered and the counts exact', async () => {
+    const admin = h.staff('admin');
+    for (let round = 0; round < 3; round += 1) {
+      const articleId = h.article();
+      const erased = h.reader();
+      // Threads where the erased reader's comments answer others' and are answered by others, so the
+      // erasure and the decisions lock the same comments, each starting from its own end.
+      const others: string[] = [];
+      for (let thread = 0; thread < 4; thread += 1) {
+        const { comment: top } = await h.post(articleId, h.reader(), { body: `Тема ${round}-${thread}` });
+        others.push(top.id);
+        const { comment: mine } = await h.post(articleId, erased, {
+          parentId: top.id,
+          body: `Ответ ${round}-${thread}`,
+        });
+        for (let reply = 0; reply < 3; reply += 1) {
+          const { comment } = await h.post(articleId, h.reader(), {
+            parentId: mine.id,
+            body: `Ответ на ответ ${round}-${thread}-${reply}`,
+          });
+          others.push(comment.id);
+        }
+      }
+      const results = await Promise.all([
+        settle(h.call(CommentsRpc.eraseReader, { caller: admin, readerId: erased.readerId! })),
+        ...others.map((commentId, index) =>
+          settle(
+            h.call(CommentsRpc.decide, {
+              caller: moderator,
+              commentId,
+              decision: index % 2 === 0 ? { action: 'reject', reason: 'не по теме' } : { action: 'feature' },
+            }),
+          ),
+        ),
+      ]);
+      expect(results.filter((result) => !result.ok)).toEqual([]);
+      const counts = await h.countsOf(articleId);
+      expect(counts.repliesMismatches).toBe(0);
+      expect(counts.total).toBe(counts.counted);
+    }
+  });
+
   it('never counts a pending, rejected, hidden or deleted comment, whatever runs at once', async () => {
     const articleId = h.article();
     const top = await Promise.all(Array.from({ length: 30 }, () => h.post(articleId, h.reader())));

@@ -12,3 +12,4 @@ export * from './postgres-answers';
 export * from './sql-in';
 export * from './group-commit';
 export * from './batch-failure';
+export * from './retry-on-conflict';
