@@ -7,10 +7,14 @@
  *   <div data-engage="comments" data-article-id="..." data-article-title="..."></div>
  *   <span data-engage="comment-count" data-article-id="...">0</span>
  *
+ * A reader signed in on the portal: data-portal-token="<the portal's JWT>" on the script tag, or
+ * Engage.signIn(token) / Engage.signOut() at any time; comments then go under the portal's name.
+ *
  * The API is the script's own origin unless the script tag has data-api. Russian by default;
  * data-locale="en" (on the widget or on the script tag) for English. Texts from editors and readers are
  * rendered as text only, never as HTML.
  */
+import { setPortalToken } from './api/portal-session';
 import { SCRIPT_LOCALE } from './api/script-context';
 import { mountCounters } from './comments/comment-counters';
 import { CommentsWidget } from './comments/comments-widget';
@@ -37,7 +41,13 @@ const COUNTER = 'comment-count';
 
 declare global {
   interface Window {
-    Engage?: { version: number; scan(root?: ParentNode): void };
+    Engage?: {
+      version: number;
+      scan(root?: ParentNode): void;
+      /** A reader signed in on the portal: its JWT, verified by the gateway. */
+      signIn(portalToken: string): void;
+      signOut(): void;
+    };
   }
 }
 
@@ -66,7 +76,12 @@ function scan(root?: ParentNode): void {
 
 // A page that includes the script twice gets one set of widgets.
 if (!(window.Engage && window.Engage.version)) {
-  window.Engage = { version: 1, scan };
+  window.Engage = {
+    version: 1,
+    scan,
+    signIn: (portalToken) => setPortalToken(portalToken),
+    signOut: () => setPortalToken(null),
+  };
   if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', () => scan());
   else scan();
 }
