@@ -6,6 +6,7 @@
  *   <div data-engage="poll-archive"></div>
  *   <div data-engage="comments" data-article-id="..." data-article-title="..."></div>
  *   <span data-engage="comment-count" data-article-id="...">0</span>
+ *   <div data-engage="reporter"></div>
  *
  * The API is the script's own origin unless the script tag has data-api. Russian by default;
  * data-locale="en" (on the widget or on the script tag) for English. Texts from editors and readers are
@@ -19,6 +20,7 @@ import { localeOf, translator, type Locale } from './i18n/translator';
 import { ArchiveWidget } from './polls/archive-widget';
 import { POLL_MESSAGES } from './polls/poll-messages';
 import { PollWidget } from './polls/poll-widget';
+import { ReporterWidget } from './reporter/reporter-widget';
 
 interface Widget {
   start(): Promise<void>;
@@ -30,6 +32,7 @@ const WIDGETS: Record<string, WidgetFactory> = {
   poll: (host, locale) => new PollWidget(host, translator(POLL_MESSAGES, locale)),
   'poll-archive': (host, locale) => new ArchiveWidget(host, translator(POLL_MESSAGES, locale)),
   comments: (host, locale) => new CommentsWidget(host, locale),
+  reporter: (host, locale) => new ReporterWidget(host, locale),
 };
 
 /** Counters are filled together, one counts call for all of them, not one widget each. */
