@@ -1,6 +1,6 @@
 import { el, uid } from '../dom/el';
 import type { Translator } from '../i18n/translator';
-import type { SubmissionReceipt } from './reporter-api';
+import type { SubmissionReceiptView } from '@app/contracts/reporter/submission.model';
 import type { ReporterMessageKey } from './reporter-messages';
 
 /** Puts the code on the clipboard; where the clipboard API is refused, the selected field is copied. */
@@ -32,7 +32,7 @@ export class ReceiptView {
 
   constructor(
     t: Translator<ReporterMessageKey>,
-    receipt: SubmissionReceipt,
+    receipt: SubmissionReceiptView,
     onCheck: (trackingCode: string) => void,
     onAnother: () => void,
   ) {

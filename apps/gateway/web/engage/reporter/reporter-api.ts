@@ -1,25 +1,10 @@
+import type {
+  SubmissionMessageView,
+  SubmissionReceiptView,
+  TrackingView,
+} from '@app/contracts/reporter/submission.model';
 import { request, type Answer } from '../api/request';
 import { API } from '../api/script-context';
-
-/** API.md's receipt for a submission: the tracking code as the service groups it. */
-export interface SubmissionReceipt {
-  trackingCode: string;
-  status: string;
-  receivedAt: string;
-}
-
-export interface TrackingMessage {
-  at: string;
-  from: 'newsroom' | 'submitter';
-  text: string;
-}
-
-/** What a submitter sees of a submission: no contact data, no internal notes. */
-export interface TrackingView {
-  status: string;
-  updatedAt: string;
-  messages: TrackingMessage[];
-}
 
 /** The text fields of a submission, in API.md's names; empty optional ones are left out. */
 export interface SubmissionFields {
@@ -36,7 +21,7 @@ export interface SubmissionFields {
 
 export interface Upload {
   /** Settles with the answer, status 0 when the network failed, and never throws. */
-  readonly answer: Promise<Answer<SubmissionReceipt>>;
+  readonly answer: Promise<Answer<SubmissionReceiptView>>;
   cancel(): void;
 }
 
@@ -72,15 +57,15 @@ export class ReporterApi {
     for (const file of files) form.append('files', file, file.name);
 
     const xhr = new XMLHttpRequest();
-    const answer = new Promise<Answer<SubmissionReceipt>>((resolve) => {
+    const answer = new Promise<Answer<SubmissionReceiptView>>((resolve) => {
       const failed = () => resolve({ status: 0, body: null, retryAfter: null });
       xhr.addEventListener('error', failed);
       xhr.addEventListener('abort', failed);
       xhr.addEventListener('timeout', failed);
       xhr.addEventListener('load', () => {
-        let body: SubmissionReceipt | null = null;
+        let body: SubmissionReceiptView | null = null;
         try {
-          body = JSON.parse(String(xhr.responseText)) as SubmissionReceipt;
+          body = JSON.parse(String(xhr.responseText)) as SubmissionReceiptView;
         } catch {
           // not JSON (a proxy's error page): the status says enough
         }
@@ -104,8 +89,8 @@ export class ReporterApi {
     });
   }
 
-  reply(trackingCode: string, text: string): Promise<Answer<TrackingMessage>> {
-    return request<TrackingMessage>(`/api/v1/submissions/track/${code(trackingCode)}/messages`, {
+  reply(trackingCode: string, text: string): Promise<Answer<SubmissionMessageView>> {
+    return request<SubmissionMessageView>(`/api/v1/submissions/track/${code(trackingCode)}/messages`, {
       method: 'POST',
       body: { text },
       language: this.language,

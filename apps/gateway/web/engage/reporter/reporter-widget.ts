@@ -1,8 +1,9 @@
+import type { SubmissionReceiptView } from '@app/contracts/reporter/submission.model';
 import { el, uid } from '../dom/el';
 import { translator, type Locale, type Translator } from '../i18n/translator';
 import { limitsOf } from './file-rules';
 import { ReceiptView } from './receipt-view';
-import { ReporterApi, type SubmissionReceipt } from './reporter-api';
+import { ReporterApi } from './reporter-api';
 import { REPORTER_MESSAGES, type ReporterMessageKey } from './reporter-messages';
 import { SubmissionForm } from './submission-form';
 import { TrackingPanel } from './tracking-panel';
@@ -69,7 +70,7 @@ export class ReporterWidget {
     }
   }
 
-  private showReceipt(receipt: SubmissionReceipt): void {
+  private showReceipt(receipt: SubmissionReceiptView): void {
     const receiptView = new ReceiptView(
       this.t,
       receipt,

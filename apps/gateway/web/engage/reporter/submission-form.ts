@@ -1,24 +1,30 @@
+import type { SubmissionCategory, SubmissionReceiptView } from '@app/contracts/reporter/submission.model';
 import { el, uid } from '../dom/el';
 import type { Translator } from '../i18n/translator';
 import { FilePicker } from './file-picker';
 import type { FileLimits } from './file-rules';
 import { newIdempotencyKey } from './idempotency-key';
 import { AlertRegion, fieldProblems, problemLines } from './problem-alert';
-import type { ReporterApi, SubmissionFields, SubmissionReceipt, Upload } from './reporter-api';
+import type { ReporterApi, SubmissionFields, Upload } from './reporter-api';
 import type { ReporterMessageKey } from './reporter-messages';
 
 /** API.md's limits of the text fields, checked here too so a reader hears of them before sending. */
 const MAX = { title: 200, body: 20000, location: 500, name: 200, email: 254, phone: 40 } as const;
 
-/** The sections a submission may be filed under; the service keeps the same list. */
-export const CATEGORIES: readonly [string, ReporterMessageKey][] = [
-  ['incident', 'categoryIncident'],
-  ['transport', 'categoryTransport'],
-  ['city', 'categoryCity'],
-  ['society', 'categorySociety'],
-  ['nature', 'categoryNature'],
-  ['other', 'categoryOther'],
-];
+/** The contract's categories, each with its label: a category added there fails the build here. */
+const CATEGORY_LABELS: Record<SubmissionCategory, ReporterMessageKey> = {
+  incident: 'categoryIncident',
+  city: 'categoryCity',
+  transport: 'categoryTransport',
+  housing: 'categoryHousing',
+  environment: 'categoryEnvironment',
+  society: 'categorySociety',
+  politics: 'categoryPolitics',
+  business: 'categoryBusiness',
+  culture: 'categoryCulture',
+  sport: 'categorySport',
+  other: 'categoryOther',
+};
 
 // Enough to catch a typo; the service checks the address properly.
 const EMAIL_SHAPE = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
@@ -57,7 +63,7 @@ export class SubmissionForm {
     private readonly t: Translator<ReporterMessageKey>,
     private readonly api: ReporterApi,
     limits: FileLimits,
-    private readonly onReceived: (receipt: SubmissionReceipt) => void,
+    private readonly onReceived: (receipt: SubmissionReceiptView) => void,
   ) {
     this.node = el('form', 'engage-reporter-form');
     this.node.noValidate = true;
@@ -70,7 +76,7 @@ export class SubmissionForm {
     this.register('body', body, 'bodyLabel');
     const category = el('select', 'engage-select');
     category.append(this.option('', t('categoryNone')));
-    for (const [value, key] of CATEGORIES) category.append(this.option(value, t(key)));
+    for (const [value, key] of Object.entries(CATEGORY_LABELS)) category.append(this.option(value, t(key)));
     this.register('category', category, 'categoryLabel');
     this.input('location', 'locationLabel', 'off');
 

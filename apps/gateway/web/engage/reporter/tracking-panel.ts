@@ -1,14 +1,19 @@
+import type {
+  SubmissionMessageView,
+  SubmissionStatus,
+  TrackingView,
+} from '@app/contracts/reporter/submission.model';
 import { el, uid } from '../dom/el';
 import type { Translator } from '../i18n/translator';
 import { AlertRegion, problemLines } from './problem-alert';
-import type { ReporterApi, TrackingMessage, TrackingView as Tracking } from './reporter-api';
+import type { ReporterApi } from './reporter-api';
 import type { ReporterMessageKey } from './reporter-messages';
 
 const REPLY_MAX = 5000;
 const CODE_MAX = 64;
 
 /** API.md's states; the submitter may write while the newsroom has not closed the submission. */
-const STATUS_KEYS: Record<string, ReporterMessageKey> = {
+const STATUS_KEYS: Record<SubmissionStatus, ReporterMessageKey> = {
   received: 'status_received',
   in_review: 'status_in_review',
   needs_info: 'status_needs_info',
@@ -17,7 +22,7 @@ const STATUS_KEYS: Record<string, ReporterMessageKey> = {
   rejected: 'status_rejected',
   spam: 'status_spam',
 };
-const CLOSED = ['rejected', 'spam', 'published'];
+const CLOSED: readonly SubmissionStatus[] = ['rejected', 'spam', 'published'];
 
 /**
  * "Check my submission": a reader enters the tracking code and sees the status, the newsroom's messages
@@ -96,12 +101,12 @@ export class TrackingPanel {
     this.alert.show(answer.status === 404 ? [t('unknownCode')] : problemLines(t, answer));
   }
 
-  private show(view: Tracking, said?: string): void {
+  private show(view: TrackingView, said?: string): void {
     const { t } = this;
     const status = el('p', 'engage-track-status');
     status.append(
       el('span', 'engage-label engage-label--inline', t('statusLabel') + ':'),
-      el('strong', null, STATUS_KEYS[view.status] ? t(STATUS_KEYS[view.status]) : view.status),
+      el('strong', null, view.status in STATUS_KEYS ? t(STATUS_KEYS[view.status]) : view.status),
     );
     const updated = el('p', 'engage-meta', t('updatedAt', { at: t.dateTime(view.updatedAt) }));
     const parts: HTMLElement[] = [status, updated];
@@ -116,7 +121,7 @@ export class TrackingPanel {
     this.result.replaceChildren(...parts);
   }
 
-  private messageList(messages: readonly TrackingMessage[]): HTMLOListElement {
+  private messageList(messages: readonly SubmissionMessageView[]): HTMLOListElement {
     const { t } = this;
     const list = el('ol', 'engage-messages');
     for (const message of messages) {
