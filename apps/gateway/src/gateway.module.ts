@@ -10,6 +10,7 @@ import { ServiceClientsModule } from './services/service-clients.module';
 import { HealthController } from './health/health.controller';
 import { PollsGatewayModule } from './polls/polls-gateway.module';
 import { CommentsGatewayModule } from './comments/comments-gateway.module';
+import { SubmissionsGatewayModule } from './submissions/submissions-gateway.module';
 import { PagesModule } from './pages/pages.module';
 import { DeadLettersAdminModule } from './admin/dead-letters-admin.module';
 
@@ -34,6 +35,7 @@ export class GatewayModule {
         HttpEdgeModule.register(settings.env),
         PollsGatewayModule.register(settings.env),
         CommentsGatewayModule.register(settings.env),
+        SubmissionsGatewayModule.register(settings.env),
         PagesModule.register({ demo: settings.env.DEMO }),
         DeadLettersAdminModule,
       ],

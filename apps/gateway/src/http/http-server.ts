@@ -13,6 +13,7 @@ import { gatewayValidationPipe } from './validation.pipe';
 import { installJsonBodyParser } from './json-body.parser';
 import { answerClientError } from './client-error.handler';
 import { refuseEncodedBodies } from './content-encoding.check';
+import { installMultipartPassThrough } from '../submissions/multipart-pass-through.parser';
 
 /** Largest URL path parameter accepted; longer ids are answered 404 by the router, not parsed. */
 const MAX_PARAM_LENGTH = 256;
@@ -46,9 +47,10 @@ export async function configureHttp(
   metrics: MetricsRegistry,
 ): Promise<void> {
   const fastify = app.getHttpAdapter().getInstance();
-  // Only JSON bodies are accepted (multipart arrives with the routes that need it).
+  // JSON bodies, and multipart forms left unread for the routes that stream them.
   fastify.removeContentTypeParser('text/plain');
   installJsonBodyParser(fastify);
+  installMultipartPassThrough(fastify);
 
   fastify.addHook('onRequest', (request, reply, done) => {
     void reply.headers(securityHeadersFor(request.url)).header('X-Request-Id', request.id);

@@ -35,7 +35,8 @@ export class ClientGoneError extends DomainError {
  * one at a time as readable streams. While a file handler awaits (a chunk sent on), nothing reads that
  * file's stream, so busboy holds back the request's bytes and the request stream pauses: memory stays
  * at a few buffers whatever the size of the files. The promise rejects at the first refusal, at a
- * malformed body or when the client goes away; the request is then no longer read.
+ * malformed body or when the client goes away, once the file handler at work has stopped; the request
+ * is then no longer read.
  */
 export function readMultipartForm(
   request: IncomingMessage,
@@ -53,7 +54,11 @@ export function readMultipartForm(
       request.unpipe(busboy);
       request.off('close', onClose);
       current?.destroy();
-      reject(error instanceof Error ? error : new Error(String(error)));
+      // Settles once no file handler is at work any more (a chunk in flight has had its answer), so
+      // whatever the caller does next (abort the intake) never races a chunk still on its way.
+      void files
+        .catch(() => undefined)
+        .then(() => reject(error instanceof Error ? error : new Error(String(error))));
     };
     const onClose = (): void => {
       if (!request.complete) fail(new ClientGoneError());

@@ -43,7 +43,7 @@ export class HoneypotFilledError extends DomainError {
 /** A body that is not `multipart/form-data`. */
 export class NotMultipartError extends DomainError {
   constructor() {
-    super('unsupported_media_type', 415, 'A submission is sent as multipart/form-data.');
+    super('multipart_required', 415, 'A submission is sent as multipart/form-data.');
   }
 }
 
