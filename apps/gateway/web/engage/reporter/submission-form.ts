@@ -281,7 +281,12 @@ export class SubmissionForm {
     const answer = await this.upload.answer;
     this.upload = null;
     this.setBusy(false);
-    if (answer.status === 201 && answer.body && typeof answer.body.trackingCode === 'string') {
+    // A retry with the same key is answered with the first receipt, which a gateway may send as 200.
+    if (
+      (answer.status === 201 || answer.status === 200) &&
+      answer.body &&
+      typeof answer.body.trackingCode === 'string'
+    ) {
       this.idempotencyKey = null;
       this.node.reset();
       this.picker.clear();
