@@ -29,7 +29,7 @@ const RU = {
   phoneLabel: 'Телефон',
   filesLabel: 'Фото, видео или документы',
   filesHint:
-    'До {files} файлов: каждый до {file} МБ, все вместе до {total} МБ. JPEG, PNG, WebP, GIF, MP4, PDF.',
+    'До {files} файлов: каждый до {file} МБ, все вместе до {total} МБ. JPEG, PNG, WebP, GIF, MP4, PDF. Из PDF сведения об авторе не удаляются.',
   fileRemove: 'Убрать',
   megabytes: '{n} МБ',
   kilobytes: '{n} КБ',
@@ -132,7 +132,8 @@ const EN: Record<ReporterMessageKey, string> = {
   emailLabel: 'Email',
   phoneLabel: 'Phone',
   filesLabel: 'Photos, videos or documents',
-  filesHint: 'Up to {files} files: each up to {file} MB, {total} MB in all. JPEG, PNG, WebP, GIF, MP4, PDF.',
+  filesHint:
+    'Up to {files} files: each up to {file} MB, {total} MB in all. JPEG, PNG, WebP, GIF, MP4, PDF. Author details are not removed from PDFs.',
   fileRemove: 'Remove',
   megabytes: '{n} MB',
   kilobytes: '{n} KB',
