@@ -144,15 +144,20 @@ describe('the reporter widget in a browser', () => {
     const big = file('большое-фото.jpg', '');
     truncateSync(big, 30 * MEBIBYTE);
     const text = file('заметки.txt', 'просто текст');
+    const hostileName = `<img src=x onerror="window.__engagePwned='file'">.txt`;
+    const hostile = file(hostileName, 'тоже текст');
     submissions.length = 0;
 
-    await widget(page).getByLabel('Фото, видео или документы').setInputFiles([big, text]);
+    await widget(page).getByLabel('Фото, видео или документы').setInputFiles([big, text, hostile]);
     const alert = widget(page).getByRole('alert');
     await alert.getByText('Файл «большое-фото.jpg» больше 20 МБ.').waitFor();
     await alert
       .getByText('Файл «заметки.txt» не подходит: принимаем JPEG, PNG, WebP, GIF, MP4 и PDF.')
       .waitFor();
+    await alert.getByText(`Файл «${hostileName}» не подходит`, { exact: false }).waitFor();
     expect(await widget(page).locator('.engage-file').count()).toBe(0);
+    expect(await widget(page).locator('img').count()).toBe(0);
+    expect(await page.evaluate(() => (globalThis as any).__engagePwned)).toBeUndefined();
     expect(submissions).toEqual([]);
   });
 
@@ -337,6 +342,24 @@ describe('the reporter widget in a browser', () => {
         expect(await exifr.parse(bytes, EVERY_BLOCK)).toBeUndefined();
       }
     });
+    it("renders the newsroom's and the reader's words as text, running nothing", async () => {
+      const question = `<img src=x onerror="window.__engagePwned='newsroom'">Где именно?`;
+      await transition(submissionId, { to: 'in_review' });
+      await transition(submissionId, { to: 'needs_info', messageToSubmitter: question });
+      const tracking = widget(page).locator('.engage-tracking');
+      await tracking.getByRole('button', { name: 'Проверить', exact: true }).click();
+      await tracking.locator('.engage-message--newsroom', { hasText: 'Где именно?' }).waitFor();
+
+      const answer = "<script>window.__engagePwned = 'reply'</script>У перехода";
+      await tracking.getByLabel('Ваш ответ редакции').fill(answer);
+      await tracking.getByRole('button', { name: 'Ответить' }).click();
+      await tracking.locator('.engage-message--submitter', { hasText: 'У перехода' }).waitFor();
+      const bodies = await tracking.locator('.engage-message .engage-comment-body').allTextContents();
+      expect(bodies.slice(-2)).toEqual([question, answer]);
+      expect(await tracking.locator('.engage-comment-body *').count()).toBe(0);
+      expect(await widget(page).locator('img, script').count()).toBe(0);
+      expect(await page.evaluate(() => (globalThis as any).__engagePwned)).toBeUndefined();
+    });
   });
 
   it('files the news once when it is sent again after the connection broke', async () => {
@@ -403,5 +426,9 @@ describe('the reporter widget in a browser', () => {
       expect(lines).toEqual(['Сообщение с таким кодом не найдено. Проверьте код.']);
     }
     throw new Error(`no 429 after ${WRONG_CODES_PER_HOUR + 1} wrong codes`);
+  });
+
+  it('leaves no error in the page', () => {
+    expect(reader.errors).toEqual([]);
   });
 });
