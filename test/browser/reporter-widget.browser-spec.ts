@@ -237,6 +237,7 @@ describe('the reporter widget in a browser', () => {
 
       const progress = form.getByRole('progressbar', { name: 'Отправка' });
       expect(await progress.count()).toBe(0); // hidden until something is being sent
+      expect(await form.getByRole('progressbar', { name: 'Отправка', includeHidden: true }).count()).toBe(1);
       // What the progress bar showed while the form was sent, recorded in the page as it changed.
       await page.evaluate(() => {
         const doc = (globalThis as any).document;
@@ -254,6 +255,8 @@ describe('the reporter widget in a browser', () => {
       expect([shown[0], shown.at(-1)]).toEqual(['0', '100']);
       expect(submissions).toHaveLength(1);
 
+      expect(await seriousViolations(page, '[data-engage="reporter"]')).toEqual([]);
+      await screenshot(page, 'reporter-receipt');
       const code = form.getByLabel('Ваш код для проверки');
       trackingCode = await code.inputValue();
       expect(trackingCode).toMatch(TRACKING_CODE);
