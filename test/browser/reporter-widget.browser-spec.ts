@@ -393,6 +393,27 @@ describe('the reporter widget in a browser', () => {
     expect(await deskRows(title)).toHaveLength(1);
   });
 
+  it('lets the reader stop a sending upload, and files nothing', async () => {
+    const title = 'Открылся новый каток';
+    await open();
+    const form = widget(page);
+    await fill(form, title, 'В парке у реки залили каток, вход бесплатный.');
+    // The request is held on its way out, as on a slow connection, until the reader stops it.
+    const held: Route[] = [];
+    await page.route('**/api/v1/submissions', (route: Route) => {
+      held.push(route);
+    });
+    await form.getByRole('button', { name: 'Отправить' }).click();
+    const stop = form.getByRole('button', { name: 'Остановить отправку' });
+    await stop.click();
+    await form.getByRole('alert').getByText('Отправка остановлена. Сообщение не отправлено.').waitFor();
+    expect(await stop.isVisible()).toBe(false);
+    expect(await form.getByRole('button', { name: 'Отправить' }).isEnabled()).toBe(true);
+    for (const route of held) await route.abort().catch(() => undefined);
+    await page.unroute('**/api/v1/submissions');
+    expect(await deskRows(title)).toEqual([]);
+  });
+
   it("shows the service's refusal of a file that only looks like a photo, and files nothing", async () => {
     const title = 'Сломали скамейки в сквере';
     await open();

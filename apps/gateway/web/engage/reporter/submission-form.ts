@@ -2,11 +2,13 @@ import type { SubmissionCategory, SubmissionReceiptView } from '@app/contracts/r
 import { el, uid } from '../dom/el';
 import type { Translator } from '../i18n/translator';
 import { FilePicker } from './file-picker';
+import { HoneypotField } from './honeypot-field';
 import type { FileLimits } from './file-rules';
 import { newIdempotencyKey } from './idempotency-key';
 import { AlertRegion, fieldProblems, problemLines } from './problem-alert';
 import type { ReporterApi, SubmissionFields, Upload } from './reporter-api';
 import type { ReporterMessageKey } from './reporter-messages';
+import { UploadProgress } from './upload-progress';
 
 /** API.md's limits of the text fields, checked here too so a reader hears of them before sending. */
 const MAX = { title: 200, body: 20000, location: 500, name: 200, email: 254, phone: 40 } as const;
@@ -47,12 +49,10 @@ export class SubmissionForm {
   private readonly controls = {} as Record<TextField, Control>;
   private readonly labels = {} as Record<TextField | 'consent', string>;
   private readonly consent: HTMLInputElement;
-  private readonly trap: HTMLInputElement;
+  private readonly trap: HoneypotField;
   private readonly picker: FilePicker;
   private readonly alert = new AlertRegion();
-  private readonly progressBox: HTMLDivElement;
-  private readonly progress: HTMLProgressElement;
-  private readonly progressText: HTMLSpanElement;
+  private readonly progress: UploadProgress;
   private readonly send: HTMLButtonElement;
   private readonly stop: HTMLButtonElement;
   private idempotencyKey: string | null = null;
@@ -108,28 +108,8 @@ export class SubmissionForm {
     const consentLabel = el('label', 'engage-option engage-consent');
     consentLabel.append(this.consent, el('span', null, t('consentLabel')));
 
-    this.trap = el('input', 'engage-input');
-    this.trap.name = 'website';
-    this.trap.tabIndex = -1;
-    this.trap.autocomplete = 'off';
-    this.trap.id = uid('reporter-website');
-    const trapBox = el('div', 'engage-trap');
-    // People (and their screen readers) never meet this field: only robots that fill every input do.
-    trapBox.setAttribute('aria-hidden', 'true');
-    const trapLabel = el('label', null, t('trapLabel'));
-    trapLabel.htmlFor = this.trap.id;
-    trapBox.append(trapLabel, this.trap);
-
-    this.progressBox = el('div', 'engage-progress');
-    this.progressBox.hidden = true;
-    const progressLabel = el('span', 'engage-label', t('progressLabel'));
-    progressLabel.id = uid('reporter-progress');
-    this.progress = el('progress');
-    this.progress.max = 100;
-    this.progress.value = 0;
-    this.progress.setAttribute('aria-labelledby', progressLabel.id);
-    this.progressText = el('span', 'engage-hint');
-    this.progressBox.append(progressLabel, this.progress, this.progressText);
+    this.trap = new HoneypotField(t('trapLabel'));
+    this.progress = new UploadProgress(t);
 
     this.send = el('button', 'engage-button', t('send'));
     this.send.type = 'submit';
@@ -151,8 +131,8 @@ export class SubmissionForm {
       contact,
       this.picker.node,
       consentLabel,
-      trapBox,
-      this.progressBox,
+      this.trap.node,
+      this.progress.node,
       actions,
       this.alert.node,
     );
@@ -249,15 +229,9 @@ export class SubmissionForm {
     this.send.disabled = busy;
     this.send.textContent = this.t(busy ? 'sending' : 'send');
     this.stop.hidden = !busy;
-    this.progressBox.hidden = !busy;
+    this.progress.visible = busy;
     this.picker.disabled = busy;
     this.node.setAttribute('aria-busy', String(busy));
-  }
-
-  private showProgress(sent: number, total: number): void {
-    const percent = total > 0 ? Math.min(100, Math.floor((sent / total) * 100)) : 0;
-    this.progress.value = percent;
-    this.progressText.textContent = this.t('progressText', { percent });
   }
 
   private async submit(): Promise<void> {
@@ -273,10 +247,10 @@ export class SubmissionForm {
     this.alert.clear();
     this.idempotencyKey ??= newIdempotencyKey();
     this.stopped = false;
-    this.showProgress(0, 1);
+    this.progress.show(0, 1);
     this.setBusy(true);
     this.upload = this.api.submit(fields, this.picker.files, this.idempotencyKey, (sent, total) =>
-      this.showProgress(sent, total),
+      this.progress.show(sent, total),
     );
     const answer = await this.upload.answer;
     this.upload = null;
