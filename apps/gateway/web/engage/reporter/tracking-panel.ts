@@ -12,6 +12,15 @@ import type { ReporterMessageKey } from './reporter-messages';
 const REPLY_MAX = 5000;
 const CODE_MAX = 64;
 
+/**
+ * The shape of a tracking code (16 letters and digits, in groups or not), checked before asking: every
+ * wrong code a reader sends counts towards the hourly limit of their address, so an obvious slip (a
+ * group left out) is pointed out here instead. The service decides whether the code exists.
+ */
+function looksLikeTrackingCode(input: string): boolean {
+  return /^[0-9A-Z]{16}$/i.test(input.replace(/[\s\-_.·‐-―−]/g, ''));
+}
+
 /** API.md's states; the submitter may write while the newsroom has not closed the submission. */
 const STATUS_KEYS: Record<SubmissionStatus, ReporterMessageKey> = {
   received: 'status_received',
@@ -81,6 +90,12 @@ export class TrackingPanel {
     if (!trackingCode) {
       this.codeInput.setAttribute('aria-invalid', 'true');
       this.alert.show([t('needCode')]);
+      this.codeInput.focus();
+      return;
+    }
+    if (!looksLikeTrackingCode(trackingCode)) {
+      this.codeInput.setAttribute('aria-invalid', 'true');
+      this.alert.show([t('codeShape')]);
       this.codeInput.focus();
       return;
     }
