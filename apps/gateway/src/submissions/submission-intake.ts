@@ -46,7 +46,8 @@ export function formFieldLimits(limits: IntakeLimitsView): FormFieldLimits {
     phone: limits.maxPhone,
     location: limits.maxLocation,
     category: Math.max(...SUBMISSION_CATEGORIES.map((category) => category.length)),
-    consent: CONSENT_GIVEN.length,
+    // Room for what a form sends when consent is not given (`false`, `off`), answered as a 400.
+    consent: 8,
     locale: 2,
     website: 200,
   };
