@@ -6,6 +6,7 @@
  *   <div data-engage="poll-archive"></div>
  *   <div data-engage="comments" data-article-id="..." data-article-title="..."></div>
  *   <span data-engage="comment-count" data-article-id="...">0</span>
+ *   <div data-engage="reporter"></div>
  *
  * A reader signed in on the portal: data-portal-token="<the portal's JWT>" on the script tag, or
  * Engage.signIn(token) / Engage.signOut() at any time; comments then go under the portal's name.
@@ -23,6 +24,7 @@ import { localeOf, translator, type Locale } from './i18n/translator';
 import { ArchiveWidget } from './polls/archive-widget';
 import { POLL_MESSAGES } from './polls/poll-messages';
 import { PollWidget } from './polls/poll-widget';
+import { ReporterWidget } from './reporter/reporter-widget';
 
 interface Widget {
   start(): Promise<void>;
@@ -34,6 +36,7 @@ const WIDGETS: Record<string, WidgetFactory> = {
   poll: (host, locale) => new PollWidget(host, translator(POLL_MESSAGES, locale)),
   'poll-archive': (host, locale) => new ArchiveWidget(host, translator(POLL_MESSAGES, locale)),
   comments: (host, locale) => new CommentsWidget(host, locale),
+  reporter: (host, locale) => new ReporterWidget(host, locale),
 };
 
 /** Counters are filled together, one counts call for all of them, not one widget each. */
