@@ -32,3 +32,8 @@ export * from './comments/comment.rpc';
 export * from './comments/comment.events';
 export * from './comments/comment.signals';
 export * from './comments/comment.errors';
+export * from './staff/staff.events';
+export * from './notifications/notification.model';
+export * from './notifications/notification.commands';
+export * from './notifications/notification.rpc';
+export * from './notifications/notification.signals';
