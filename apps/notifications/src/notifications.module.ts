@@ -8,6 +8,8 @@ import {
   ServiceMessagingModule,
 } from '@app/messaging';
 import { NotificationsEnv } from './notifications.config';
+import { NOTIFICATIONS_ENTITIES } from './entities';
+import { NOTIFICATIONS_MIGRATIONS } from './migrations';
 
 export const NOTIFICATIONS_SCHEMA = 'notifications';
 
@@ -28,8 +30,8 @@ export class NotificationsModule {
         DatabaseModule.forService({
           schema: NOTIFICATIONS_SCHEMA,
           clientUrl: databaseUrl,
-          entities: [...MESSAGING_ENTITIES],
-          migrations: [...MESSAGING_MIGRATIONS],
+          entities: [...MESSAGING_ENTITIES, ...NOTIFICATIONS_ENTITIES],
+          migrations: [...MESSAGING_MIGRATIONS, ...NOTIFICATIONS_MIGRATIONS],
           poolMax: config.DATABASE_POOL_MAX,
         }),
         ServiceMessagingModule.forService('notifications', config),
