@@ -44,3 +44,4 @@ export * from './reporter/submission.rpc';
 export * from './reporter/submission.events';
 export * from './reporter/submission.errors';
 export * from './reporter/intake.wire';
+export * from './notifications/notification.subscriptions';
