@@ -1,3 +1,3 @@
-import { ServiceEnv } from '@app/runtime';
+import { ChannelsEnv } from './channels/channels.config';
 
-export class NotificationsEnv extends ServiceEnv {}
+export class NotificationsEnv extends ChannelsEnv {}

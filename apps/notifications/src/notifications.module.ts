@@ -8,6 +8,9 @@ import {
   ServiceMessagingModule,
 } from '@app/messaging';
 import { NotificationsEnv } from './notifications.config';
+import { ChannelsModule } from './channels/channels.module';
+import { CHANNELS_ENTITIES } from './channels/entities';
+import { CHANNELS_MIGRATIONS } from './channels/migrations';
 
 export const NOTIFICATIONS_SCHEMA = 'notifications';
 
@@ -28,12 +31,13 @@ export class NotificationsModule {
         DatabaseModule.forService({
           schema: NOTIFICATIONS_SCHEMA,
           clientUrl: databaseUrl,
-          entities: [...MESSAGING_ENTITIES],
-          migrations: [...MESSAGING_MIGRATIONS],
+          entities: [...MESSAGING_ENTITIES, ...CHANNELS_ENTITIES],
+          migrations: [...MESSAGING_MIGRATIONS, ...CHANNELS_MIGRATIONS],
           poolMax: config.DATABASE_POOL_MAX,
         }),
         ServiceMessagingModule.forService('notifications', config),
         EventsModule.forService('notifications', config, events),
+        ChannelsModule.register(config),
       ],
     };
   }

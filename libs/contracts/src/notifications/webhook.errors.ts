@@ -14,3 +14,10 @@ export class WebhookNotFoundError extends DomainError {
     super('webhook_not_found', 404, 'The webhook endpoint was not found.');
   }
 }
+
+/** The site has as many endpoints as it may (WEBHOOK_ENDPOINTS_MAX); delete one first. */
+export class WebhookLimitReachedError extends DomainError {
+  constructor(max: number) {
+    super('webhook_limit_reached', 409, `The site already has ${max} webhook endpoints; delete one first.`);
+  }
+}
