@@ -8,6 +8,8 @@ import {
   ServiceMessagingModule,
 } from '@app/messaging';
 import { NotificationsEnv } from './notifications.config';
+import { NOTIFICATIONS_ENTITIES } from './entities';
+import { NOTIFICATIONS_MIGRATIONS } from './migrations';
 import { ChannelsModule } from './channels/channels.module';
 import { CHANNELS_ENTITIES } from './channels/entities';
 import { CHANNELS_MIGRATIONS } from './channels/migrations';
@@ -31,8 +33,8 @@ export class NotificationsModule {
         DatabaseModule.forService({
           schema: NOTIFICATIONS_SCHEMA,
           clientUrl: databaseUrl,
-          entities: [...MESSAGING_ENTITIES, ...CHANNELS_ENTITIES],
-          migrations: [...MESSAGING_MIGRATIONS, ...CHANNELS_MIGRATIONS],
+          entities: [...MESSAGING_ENTITIES, ...NOTIFICATIONS_ENTITIES, ...CHANNELS_ENTITIES],
+          migrations: [...MESSAGING_MIGRATIONS, ...NOTIFICATIONS_MIGRATIONS, ...CHANNELS_MIGRATIONS],
           poolMax: config.DATABASE_POOL_MAX,
         }),
         ServiceMessagingModule.forService('notifications', config),

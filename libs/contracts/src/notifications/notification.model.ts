@@ -12,7 +12,8 @@ export type StaffNoticeType = (typeof STAFF_NOTICE_TYPES)[number];
 export const DELIVERY_CHANNEL_NAMES = ['email', 'telegram', 'webhook'] as const;
 export type DeliveryChannelName = (typeof DELIVERY_CHANNEL_NAMES)[number];
 
-export const DELIVERY_STATUSES = ['pending', 'sent', 'failed'] as const;
+/** `cancelled`: nothing to send any more (the reader unsubscribed, the submitter left no email). */
+export const DELIVERY_STATUSES = ['pending', 'sent', 'failed', 'cancelled'] as const;
 export type DeliveryStatus = (typeof DELIVERY_STATUSES)[number];
 
 /** One entry of a staff member's in-app feed. */
