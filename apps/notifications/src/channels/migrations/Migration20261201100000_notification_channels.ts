@@ -1,6 +1,9 @@
 import { Migration } from '@mikro-orm/migrations';
 
-/** Webhook endpoints, and the Telegram chats linked to staff with the codes that link them. */
+/**
+ * Webhook endpoints; the one-time codes that link a Telegram chat to a staff member (the chat itself
+ * is kept on their recipient row), and where reading the bot's updates goes on.
+ */
 export class Migration20261201100000_notification_channels extends Migration {
   override async up(): Promise<void> {
     this.addSql(`create schema if not exists notifications`);
@@ -19,14 +22,9 @@ export class Migration20261201100000_notification_channels extends Migration {
     this.addSql(
       `create index webhook_endpoint_events_idx on notifications.webhook_endpoint using gin (events) where enabled`,
     );
-    this.addSql(`create table notifications.telegram_link (
-      staff_id text primary key,
-      chat_id text not null,
-      linked_at timestamptz not null
-    )`);
     this.addSql(`create table notifications.telegram_link_code (
       code_hash text primary key,
-      staff_id text not null,
+      staff_id uuid not null,
       expires_at timestamptz not null
     )`);
     this.addSql(
@@ -41,7 +39,6 @@ export class Migration20261201100000_notification_channels extends Migration {
   override async down(): Promise<void> {
     this.addSql(`drop table if exists notifications.telegram_poll_state`);
     this.addSql(`drop table if exists notifications.telegram_link_code`);
-    this.addSql(`drop table if exists notifications.telegram_link`);
     this.addSql(`drop table if exists notifications.webhook_endpoint`);
   }
 }

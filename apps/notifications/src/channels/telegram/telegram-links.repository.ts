@@ -1,13 +1,31 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from '@mikro-orm/postgresql';
-import { TelegramLink } from './entities/telegram-link.entity';
+import { sqlIn } from '@app/persistence';
 import { TelegramLinkCode } from './entities/telegram-link-code.entity';
 import { TelegramPollState } from './entities/telegram-poll-state.entity';
 
-/** The only code that touches the Telegram tables. */
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/**
+ * The only code that touches the link codes, the updates' offset, and the linked chat, which is kept
+ * on the staff member's recipient row (the staff directory every channel reads).
+ */
 @Injectable()
 export class TelegramLinksRepository {
   constructor(private readonly em: EntityManager) {}
+
+  /** Whether the staff directory knows this member (their account event has arrived). */
+  async isRecipient(staffId: string): Promise<boolean> {
+    if (!UUID.test(staffId)) return false;
+    const rows = await this.em
+      .fork()
+      .getConnection()
+      .execute<{ known: boolean }[]>(
+        `select exists (select 1 from notifications.recipient where staff_id = ? and not deleted) as known`,
+        [staffId],
+      );
+    return rows[0]?.known === true;
+  }
 
   /** A staff member's new code replaces any earlier one; expired codes of anyone go at the same time. */
   async replaceCode(staffId: string, codeHash: string, expiresAt: Date): Promise<void> {
@@ -17,16 +35,19 @@ export class TelegramLinksRepository {
     });
   }
 
+  /** Unlinks a member's chat; with `chatId`, only if that chat is still the linked one. */
   async unlink(staffId: string, chatId?: string): Promise<boolean> {
-    const deleted = await this.em
+    if (!UUID.test(staffId)) return false;
+    const rows = await this.em
       .fork()
-      .nativeDelete(TelegramLink, chatId === undefined ? { staffId } : { staffId, chatId });
-    return deleted > 0;
-  }
-
-  async chatOf(staffId: string): Promise<string | null> {
-    const link = await this.em.fork().findOne(TelegramLink, { staffId });
-    return link?.chatId ?? null;
+      .getConnection()
+      .execute<{ staff_id: string }[]>(
+        `update notifications.recipient set telegram_chat_id = null
+         where staff_id = ? and telegram_chat_id is not null ${chatId === undefined ? '' : 'and telegram_chat_id = ?'}
+         returning staff_id`,
+        chatId === undefined ? [staffId] : [staffId, chatId],
+      );
+    return rows.length > 0;
   }
 
   async nextOffset(botId: string): Promise<number> {
@@ -36,8 +57,8 @@ export class TelegramLinksRepository {
 
   /**
    * Handles one update in one transaction with the offset that confirms it: a crash in between
-   * leaves both undone, and the update comes again. `link` is given the code's staff member, if the
-   * message carried a live code, and links the chat.
+   * leaves both undone, and the update comes again. When the message carried a live code, the code is
+   * used up, the chat is linked to its staff member, and their id is returned.
    */
   async consumeUpdate(
     botId: string,
@@ -50,9 +71,13 @@ export class TelegramLinksRepository {
       if (codeHash !== undefined) {
         const code = await tx.findOne(TelegramLinkCode, { codeHash, expiresAt: { $gt: new Date() } });
         if (code) {
-          staffId = code.staffId;
           await tx.nativeDelete(TelegramLinkCode, { codeHash });
-          await tx.upsert(TelegramLink, { staffId, chatId, linkedAt: new Date() });
+          const linked = await sqlIn(tx)<{ staff_id: string }[]>(
+            `update notifications.recipient set telegram_chat_id = ?
+             where staff_id = ? and not deleted returning staff_id`,
+            [chatId, code.staffId],
+          );
+          staffId = linked[0]?.staff_id ?? null;
         }
       }
       await tx.upsert(TelegramPollState, { botId, nextOffset: String(updateId + 1) });

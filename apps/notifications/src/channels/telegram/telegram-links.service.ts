@@ -3,6 +3,7 @@ import {
   TelegramCallerRequest,
   TelegramLinkCodeView,
   TelegramNotConfiguredError,
+  TelegramRecipientUnknownError,
   TelegramUnlinkedView,
 } from '@app/contracts';
 import { requireStaff } from '../channel-access';
@@ -28,6 +29,7 @@ export class TelegramLinksService {
   async issueCode({ caller }: TelegramCallerRequest): Promise<TelegramLinkCodeView> {
     const staffId = requireStaff(caller);
     if (!this.bot || !this.config.TELEGRAM_BOT_TOKEN) throw new TelegramNotConfiguredError();
+    if (!(await this.links.isRecipient(staffId))) throw new TelegramRecipientUnknownError();
     const code = newLinkCode();
     const expiresAt = new Date(Date.now() + this.config.TELEGRAM_LINK_CODE_MINUTES * 60_000);
     await this.links.replaceCode(staffId, hashLinkCode(code, this.config.TELEGRAM_BOT_TOKEN), expiresAt);

@@ -1,6 +1,6 @@
 import { TelegramRpc } from '@app/contracts';
 import { waitFor } from '@test/support/wait-for';
-import { ChannelsHarness } from '../testing/channels.harness';
+import { ChannelsHarness } from '../../testing/channels.harness';
 import { FakeBotApi } from '../testing/fake-bot-api';
 import type { OutgoingMessage } from '../delivery-channel';
 import { LINK_REPLIES } from './domain/link-replies';
@@ -39,15 +39,15 @@ describe('Telegram channel', () => {
 
   const linkOf = async (staffId: string) =>
     (
-      await harness.rows<{ chat_id: string }>(
-        `select chat_id from notifications.telegram_link where staff_id = $1`,
+      await harness.rows<{ chat: string | null }>(
+        `select telegram_chat_id as chat from notifications.recipient where staff_id = $1`,
         [staffId],
       )
-    )[0]?.chat_id;
+    )[0]?.chat ?? undefined;
 
   describe('linking a chat', () => {
     it('links the chat that sends the bot a fresh code to the staff member who asked for it, and says so there', async () => {
-      const staff = harness.staff();
+      const staff = await harness.recipient();
       const before = Date.now();
       const issued = await harness.call(TelegramRpc.linkCode, { caller: staff });
       expect(issued.code).toMatch(/^[A-HJ-NP-Z2-9]{8}$/);
@@ -80,7 +80,7 @@ describe('Telegram channel', () => {
     });
 
     it('refuses an expired code and a code replaced by a newer one', async () => {
-      const staff = harness.staff();
+      const staff = await harness.recipient();
       const first = await harness.call(TelegramRpc.linkCode, { caller: staff });
       const second = await harness.call(TelegramRpc.linkCode, { caller: staff });
       chat += 1;
@@ -99,7 +99,7 @@ describe('Telegram channel', () => {
     });
 
     it('tells someone who writes anything else how to link, and ignores group chats', async () => {
-      const staff = harness.staff();
+      const staff = await harness.recipient();
       const { code } = await harness.call(TelegramRpc.linkCode, { caller: staff });
       chat += 1;
       bot.userSends(-chat, code, 'group');
@@ -111,7 +111,7 @@ describe('Telegram channel', () => {
     });
 
     it('unlinks on request, and says when there was nothing to unlink', async () => {
-      const staff = harness.staff();
+      const staff = await harness.recipient();
       const { code } = await harness.call(TelegramRpc.linkCode, { caller: staff });
       chat += 1;
       bot.userSends(chat, code);
@@ -119,6 +119,13 @@ describe('Telegram channel', () => {
       expect(await harness.call(TelegramRpc.unlink, { caller: staff })).toEqual({ unlinked: true });
       expect(await linkOf(staff.staffId!)).toBeUndefined();
       expect(await harness.call(TelegramRpc.unlink, { caller: staff })).toEqual({ unlinked: false });
+    });
+
+    it('gives no code to someone the staff directory does not know yet', async () => {
+      await expect(harness.call(TelegramRpc.linkCode, { caller: harness.staff() })).rejects.toMatchObject({
+        status: 409,
+        code: 'telegram_recipient_unknown',
+      });
     });
 
     it('gives codes to staff only', async () => {
@@ -136,11 +143,12 @@ describe('Telegram channel', () => {
         TELEGRAM_POLL_TIMEOUT_SECONDS: '1',
       });
       const pollers = () => [harness.get(TelegramUpdatesPoller), harness.get(TelegramUpdatesPoller, second)];
-      const staff = harness.staff();
+      const staff = await harness.recipient();
       const { code } = await harness.call(TelegramRpc.linkCode, { caller: staff });
       chat += 1;
       bot.userSends(chat, code);
       await waitFor(async () => (await linkOf(staff.staffId!)) === String(chat), 10000, 'the link');
+      await waitFor(() => bot.sentTo(String(chat)).length > 0, 5000, 'the answer in the chat');
       expect(pollers().filter((poller) => poller.reading)).toHaveLength(1);
       expect(bot.conflicts).toBe(0);
       expect(bot.sentTo(String(chat))).toEqual([LINK_REPLIES.linked]);
@@ -153,7 +161,7 @@ describe('Telegram channel', () => {
       // The first copy stops reading as it stops; the second takes over.
       const first = harness.get(TelegramUpdatesPoller);
       await first.beforeApplicationShutdown();
-      const later = harness.staff();
+      const later = await harness.recipient();
       const { code: laterCode } = await harness.call(TelegramRpc.linkCode, { caller: later });
       bot.userSends(chat + 1, laterCode);
       await waitFor(

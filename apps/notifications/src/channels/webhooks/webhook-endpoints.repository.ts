@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from '@mikro-orm/postgresql';
+import { sqlIn } from '@app/persistence';
 import { WebhookEndpoint } from './entities/webhook-endpoint.entity';
 
 /** The only code that touches the webhook endpoints' table. */
@@ -17,7 +18,8 @@ export class WebhookEndpointsRepository {
    */
   async add(endpoint: WebhookEndpoint, max: number): Promise<boolean> {
     return this.em.fork().transactional(async (tx) => {
-      await tx.execute(`select pg_advisory_xact_lock(hashtext('notifications:webhook-endpoints'))`);
+      // On the transaction's connection: the lock must last until the commit.
+      await sqlIn(tx)(`select pg_advisory_xact_lock(hashtext('notifications:webhook-endpoints'))`);
       if ((await tx.count(WebhookEndpoint, {})) >= max) return false;
       tx.persist(endpoint);
       return true;

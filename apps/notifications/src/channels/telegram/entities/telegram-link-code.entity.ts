@@ -7,7 +7,7 @@ export class TelegramLinkCode {
   codeHash!: string;
 
   @Index()
-  @Property({ type: 'text' })
+  @Property({ type: 'uuid' })
   staffId!: string;
 
   @Property({ type: 'datetime', columnType: 'timestamptz' })

@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import { connect, NatsConnection } from 'nats';
 import { Client } from 'pg';
 import type { Type } from '@nestjs/common';
@@ -8,8 +8,8 @@ import { NatsNamespace, NatsRpcClient } from '@app/messaging';
 import { loadConfig } from '@app/runtime';
 import { createTestDatabase, TestDatabase } from '@test/support/test-database';
 import { TEST_NATS_URL } from '@test/support/test-nats';
-import { NotificationsEnv } from '../../notifications.config';
-import { NotificationsModule } from '../../notifications.module';
+import { NotificationsEnv } from '../notifications.config';
+import { NotificationsModule } from '../notifications.module';
 
 /**
  * The notifications service started in this process on the real PostgreSQL (a database of its own)
@@ -84,15 +84,23 @@ export class ChannelsHarness {
     return this.rpc.call(operation, request);
   }
 
+  /** A member of staff as the gateway identifies them (not yet in the service's staff directory). */
   staff(role: 'moderator' | 'editor' | 'admin' = 'moderator'): Caller {
+    return { readerId: null, staffId: randomUUID(), roles: [role], addressHash: null, portalName: null };
+  }
+
+  /** A member of staff the service's directory knows, as after their account's event. */
+  async recipient(
+    role: 'moderator' | 'editor' | 'admin' = 'moderator',
+    locale: 'ru' | 'en' = 'ru',
+  ): Promise<Caller> {
+    const caller = this.staff(role);
     this.seq += 1;
-    return {
-      readerId: null,
-      staffId: `staff-${this.run}-${this.seq}`,
-      roles: [role],
-      addressHash: null,
-      portalName: null,
-    };
+    await this.pg.query(
+      `insert into notifications.recipient (staff_id, email, roles, locale, changed_at) values ($1, $2, $3, $4, now())`,
+      [caller.staffId, `staff-${this.run}-${this.seq}@newsroom.test`, [role], locale],
+    );
+    return caller;
   }
 
   async rows<T>(sql: string, params: unknown[] = []): Promise<T[]> {
