@@ -19,7 +19,7 @@ import { SingleLine } from '../validation/single-line.decorator';
 
 /**
  * The events an endpoint may subscribe to: the domain services' facts. Staff directory changes carry
- * staff emails and stay inside the suite.
+ * staff emails and stay inside the suite; what a posted event leaves out is in the webhook payload rule.
  */
 export const WEBHOOK_EVENT_TYPES = [
   'comment.published',
@@ -27,6 +27,9 @@ export const WEBHOOK_EVENT_TYPES = [
   'comment.flagged',
   'comment.decided',
   'poll.closed',
+  'submission.received',
+  'submission.status_changed',
+  'submission.message_received',
 ] as const;
 export type WebhookEventType = (typeof WEBHOOK_EVENT_TYPES)[number];
 

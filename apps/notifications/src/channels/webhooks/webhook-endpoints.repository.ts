@@ -58,12 +58,13 @@ export class WebhookEndpointsRepository {
     const rows = await this.em
       .fork()
       .getConnection()
-      .execute<{ failing_since: Date }[]>(
+      .execute<{ failing_since: Date | string }[]>(
         `update notifications.webhook_endpoint set failing_since = coalesce(failing_since, ?)
          where id = ? returning failing_since`,
         [at, id],
       );
-    return rows[0]?.failing_since ?? null;
+    const since = rows[0]?.failing_since;
+    return since === undefined ? null : new Date(since);
   }
 
   /** Disables an endpoint; true only for the call that disabled it (so admins are told once). */

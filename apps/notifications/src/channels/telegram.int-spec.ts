@@ -1,11 +1,11 @@
 import { TelegramRpc } from '@app/contracts';
 import { waitFor } from '@test/support/wait-for';
-import { ChannelsHarness } from '../../testing/channels.harness';
-import { FakeBotApi } from '../testing/fake-bot-api';
-import type { OutgoingMessage } from '../delivery-channel';
-import { LINK_REPLIES } from './domain/link-replies';
-import { TelegramChannel } from './telegram.channel';
-import { TelegramUpdatesPoller } from './telegram-updates.poller';
+import { ChannelsHarness } from '../testing/channels.harness';
+import { FakeBotApi } from './testing/fake-bot-api';
+import type { OutgoingMessage } from './delivery-channel';
+import { LINK_REPLIES } from './telegram/domain/link-replies';
+import { TelegramChannel } from './telegram/telegram.channel';
+import { TelegramUpdatesPoller } from './telegram/telegram-updates.poller';
 
 const message = (chatId: string, text = 'Комментарий ждёт проверки'): OutgoingMessage => ({
   deliveryId: '00000000-0000-4000-8000-000000000001',
