@@ -13,6 +13,7 @@ import { PollsGatewayModule } from './polls/polls-gateway.module';
 import { CommentsGatewayModule } from './comments/comments-gateway.module';
 import { PagesModule } from './pages/pages.module';
 import { DeadLettersAdminModule } from './admin/dead-letters-admin.module';
+import { NotificationChannelsGatewayModule } from './notification-channels/notification-channels-gateway.module';
 import { GatewayOutboxModule } from './events/gateway-outbox.module';
 
 export const GATEWAY_SCHEMA = 'gateway';
@@ -39,6 +40,7 @@ export class GatewayModule {
         CommentsGatewayModule.register(settings.env),
         PagesModule.register({ demo: settings.env.DEMO }),
         DeadLettersAdminModule,
+        NotificationChannelsGatewayModule,
       ],
       controllers: [HealthController],
     };
