@@ -44,6 +44,7 @@ export * from './reporter/submission.rpc';
 export * from './reporter/submission.events';
 export * from './reporter/submission.errors';
 export * from './reporter/intake.wire';
+export * from './notifications/notification.subscriptions';
 export * from './notifications/webhook.contracts';
 export * from './notifications/webhook.errors';
 export * from './notifications/webhook.rpc';

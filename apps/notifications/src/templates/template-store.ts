@@ -16,6 +16,7 @@ export const TEMPLATE_NAMES = [
   'submission-confirmation',
   'submission-status',
   'poll-closed',
+  'telegram-unlinked',
 ] as const;
 export type TemplateName = (typeof TEMPLATE_NAMES)[number];
 

@@ -56,7 +56,7 @@ export interface NotificationPreferencesReply {
 
 export interface DeliveryAttemptView {
   at: string;
-  outcome: 'sent' | 'retry' | 'failed' | 'unreachable';
+  outcome: 'sent' | 'retry' | 'failed' | 'unreachable' | 'cancelled';
   /** What the far side answered (an SMTP reply, an HTTP status), without addresses. */
   detail: string;
 }

@@ -1,4 +1,4 @@
-import type { SendOutcome } from '../channels/delivery-channel';
+import type { SendOutcome } from '../delivery-channel';
 
 /** What an SMTP error says about trying again (RFC 5321 §4.2.1: 4yz transient, 5yz permanent). */
 export function outcomeOfSmtpError(responseCode: number | undefined, detail: string): SendOutcome {
