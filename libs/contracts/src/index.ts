@@ -51,3 +51,4 @@ export * from './notifications/webhook.rpc';
 export * from './notifications/telegram.contracts';
 export * from './notifications/telegram.errors';
 export * from './notifications/telegram.rpc';
+export * from './notifications/webhook.subscriptions';

@@ -1,4 +1,4 @@
-import { DynamicModule, Module } from '@nestjs/common';
+import { DynamicModule, Module, Provider } from '@nestjs/common';
 import { ChannelsEnv } from './channels.config';
 import { TelegramController } from './telegram/telegram.controller';
 import { TelegramChannel } from './telegram/telegram.channel';
@@ -18,7 +18,8 @@ import { WebhooksController } from './webhooks/webhooks.controller';
  */
 @Module({})
 export class ChannelsModule {
-  static register(config: ChannelsEnv): DynamicModule {
+  /** `alerts` provides WEBHOOK_ALERTS: how admins learn that an endpoint was disabled. */
+  static register(config: ChannelsEnv, alerts: Provider): DynamicModule {
     return {
       module: ChannelsModule,
       controllers: [TelegramController, WebhooksController],
@@ -33,6 +34,7 @@ export class ChannelsModule {
         WebhookEndpointsRepository,
         WebhookEndpointsService,
         WebhookChannel,
+        alerts,
       ],
       exports: [TelegramChannel, WebhookChannel, TelegramLinksRepository, WebhookEndpointsRepository],
     };

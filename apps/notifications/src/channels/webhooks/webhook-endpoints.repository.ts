@@ -35,15 +35,13 @@ export class WebhookEndpointsRepository {
     return this.em.fork().findOne(WebhookEndpoint, { id }, { populate: ['secret'] });
   }
 
-  /** The enabled endpoints that subscribe to `eventType`. */
-  async subscribedTo(eventType: string): Promise<string[]> {
-    const rows = await this.em
-      .fork()
-      .getConnection()
-      .execute<{ id: string }[]>(
-        `select id from notifications.webhook_endpoint where enabled and events @> array[?]::text[] order by created_at, id`,
-        [eventType],
-      );
+  /** The enabled endpoints that subscribe to `eventType`, read in `em`'s transaction (a consumer's). */
+  async subscribedTo(em: EntityManager, eventType: string): Promise<string[]> {
+    const rows = await sqlIn(em)<{ id: string }[]>(
+      `select id from notifications.webhook_endpoint
+        where enabled and events @> array[?]::text[] order by created_at, id`,
+      [eventType],
+    );
     return rows.map((row) => row.id);
   }
 

@@ -1,4 +1,4 @@
-import { Inject, Injectable, Logger, Optional } from '@nestjs/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
 import { errorSummary } from '@app/persistence';
 import { ChannelsEnv } from '../channels.config';
 import type { DeliveryChannel, OutgoingMessage, SendOutcome } from '../delivery-channel';
@@ -29,7 +29,7 @@ export class WebhookChannel implements DeliveryChannel {
     private readonly endpoints: WebhookEndpointsRepository,
     private readonly config: ChannelsEnv,
     @Inject(WEBHOOK_RESOLVER) private readonly resolve: HostResolver,
-    @Optional() @Inject(WEBHOOK_ALERTS) private readonly alerts?: WebhookAlerts,
+    @Inject(WEBHOOK_ALERTS) private readonly alerts: WebhookAlerts,
   ) {}
 
   async send(message: OutgoingMessage, signal: AbortSignal): Promise<SendOutcome> {
@@ -102,7 +102,7 @@ export class WebhookChannel implements DeliveryChannel {
     if (!(await this.endpoints.disable(endpoint.id, reason))) return;
     this.logger.warn(`webhook endpoint ${endpoint.id} disabled: ${reason}`);
     try {
-      await this.alerts?.endpointDisabled(endpoint, reason);
+      await this.alerts.endpointDisabled(endpoint, reason);
     } catch (error) {
       this.logger.warn(`telling admins of disabled endpoint ${endpoint.id} failed: ${errorSummary(error)}`);
     }
