@@ -12,6 +12,7 @@ import { HealthController } from './health/health.controller';
 import { PollsGatewayModule } from './polls/polls-gateway.module';
 import { CommentsGatewayModule } from './comments/comments-gateway.module';
 import { PagesModule } from './pages/pages.module';
+import { NotificationsGatewayModule } from './notifications/notifications-gateway.module';
 import { DeadLettersAdminModule } from './admin/dead-letters-admin.module';
 import { NotificationChannelsGatewayModule } from './notification-channels/notification-channels-gateway.module';
 import { GatewayOutboxModule } from './events/gateway-outbox.module';
@@ -38,6 +39,7 @@ export class GatewayModule {
         HttpEdgeModule.register(settings.env),
         PollsGatewayModule.register(settings.env),
         CommentsGatewayModule.register(settings.env),
+        NotificationsGatewayModule.register(settings.env),
         PagesModule.register({ demo: settings.env.DEMO }),
         DeadLettersAdminModule,
         NotificationChannelsGatewayModule,

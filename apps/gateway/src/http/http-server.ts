@@ -11,6 +11,8 @@ import { securityHeadersFor } from './security-headers';
 import { ProblemFilter } from './problem.filter';
 import { gatewayValidationPipe } from './validation.pipe';
 import { installJsonBodyParser } from './json-body.parser';
+import { installFormBodyParser } from './form-body.parser';
+import { UNSUBSCRIBE_PATH } from '../notifications/unsubscribe.page';
 import { answerClientError } from './client-error.handler';
 import { refuseEncodedBodies } from './content-encoding.check';
 
@@ -46,9 +48,11 @@ export async function configureHttp(
   metrics: MetricsRegistry,
 ): Promise<void> {
   const fastify = app.getHttpAdapter().getInstance();
-  // Only JSON bodies are accepted (multipart arrives with the routes that need it).
+  // Only JSON bodies are accepted, and forms where RFC 8058 needs them (multipart arrives with the routes
+  // that need it).
   fastify.removeContentTypeParser('text/plain');
   installJsonBodyParser(fastify);
+  installFormBodyParser(fastify, [UNSUBSCRIBE_PATH]);
 
   fastify.addHook('onRequest', (request, reply, done) => {
     void reply.headers(securityHeadersFor(request.url)).header('X-Request-Id', request.id);
