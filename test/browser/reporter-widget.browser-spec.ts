@@ -1,4 +1,3 @@
-import { randomBytes } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -86,10 +85,7 @@ describe('the reporter widget in a browser', () => {
       // Polls and comments too, so the demo page around the widget is whole in the screenshots.
       services: ['polls', 'comments', 'reporter'],
       gatewayEnv: { DEMO: 'true' },
-      serviceEnv: {
-        REPORTER_CONTACT_KEYS: `k1:${randomBytes(32).toString('base64')}`,
-        TRACKING_FAILURES_PER_ADDRESS_PER_HOUR: String(WRONG_CODES_PER_HOUR),
-      },
+      serviceEnv: { TRACKING_FAILURES_PER_ADDRESS_PER_HOUR: String(WRONG_CODES_PER_HOUR) },
     });
     http = new HttpClient(suite.baseUrl);
     const admin = await http.login(SUITE_ADMIN.email, SUITE_ADMIN.password);
