@@ -1,4 +1,4 @@
-import { randomBytes, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import { connect } from 'node:net';
 import SwaggerParser from '@apidevtools/swagger-parser';
 import exifr from 'exifr';
@@ -100,7 +100,6 @@ describe('reader-reporter submissions through the gateway', () => {
         SUBMISSION_MAX_FILE_BYTES: String(LIMITS.maxFileBytes),
         SUBMISSION_MAX_TOTAL_BYTES: String(LIMITS.maxTotalBytes),
         SUBMISSION_MAX_FILES: String(LIMITS.maxFiles),
-        REPORTER_CONTACT_KEYS: `k1:${randomBytes(32).toString('base64')}`,
       },
     });
     http = new HttpClient(suite.baseUrl);

@@ -1,4 +1,3 @@
-import { randomBytes } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -86,10 +85,7 @@ describe('the reporter widget in a browser', () => {
       // Polls and comments too, so the demo page around the widget is whole in the screenshots.
       services: ['polls', 'comments', 'reporter'],
       gatewayEnv: { DEMO: 'true' },
-      serviceEnv: {
-        REPORTER_CONTACT_KEYS: `k1:${randomBytes(32).toString('base64')}`,
-        TRACKING_FAILURES_PER_ADDRESS_PER_HOUR: String(WRONG_CODES_PER_HOUR),
-      },
+      serviceEnv: { TRACKING_FAILURES_PER_ADDRESS_PER_HOUR: String(WRONG_CODES_PER_HOUR) },
     });
     http = new HttpClient(suite.baseUrl);
     const admin = await http.login(SUITE_ADMIN.email, SUITE_ADMIN.password);
@@ -180,15 +176,26 @@ describe('the reporter widget in a browser', () => {
     expect(submissions).toEqual([]);
   });
 
-  it('speaks English with data-locale="en" and keeps its limits from the data attributes', async () => {
+  /** A file of exactly `bytes` bytes (sparse: nothing is written), in the test's temporary folder. */
+  function sized(name: string, bytes: number): string {
+    const path = file(name, '');
+    truncateSync(path, bytes);
+    return path;
+  }
+
+  it('speaks English with data-locale="en" and holds the limits of its data attributes at their edges', async () => {
     await open();
     await page.evaluate(() => {
       // Runs in the page: its globals are reached through globalThis (the tests compile without the DOM).
       const doc = (globalThis as any).document;
       const host = doc.createElement('div');
-      host.dataset.engage = 'reporter';
-      host.dataset.locale = 'en';
-      host.dataset.maxFileMb = '1';
+      Object.assign(host.dataset, {
+        engage: 'reporter',
+        locale: 'en',
+        maxFileMb: '1',
+        maxTotalMb: '2.5',
+        maxFiles: '3',
+      });
       doc.querySelector('main').append(host);
       (globalThis as any).Engage.scan();
     });
@@ -198,11 +205,29 @@ describe('the reporter widget in a browser', () => {
     for (const label of ['Headline', 'What happened', 'Section', 'Name', 'Email', 'Phone']) {
       expect(await form.getByLabel(label, { exact: true }).count()).toBe(1);
     }
-    const photo = file('photo.jpg', '');
-    truncateSync(photo, 2 * MEBIBYTE);
+    await form.getByText('Up to 3 files: each up to 1 MB, 2.5 MB in all.', { exact: false }).waitFor();
     submissions.length = 0;
-    await form.getByLabel('Photos, videos or documents').setInputFiles(photo);
-    await form.getByRole('alert').getByText('The file "photo.jpg" is larger than 1 MB.').waitFor();
+    const picker = form.getByLabel('Photos, videos or documents');
+    const alert = form.getByRole('alert');
+    const chosen = () => form.locator('.engage-file-name').allTextContents();
+    const pick = (path: string) => picker.setInputFiles(path);
+
+    await pick(sized('exactly-1mb.jpg', MEBIBYTE));
+    await pick(sized('one-byte-over.jpg', MEBIBYTE + 1));
+    await alert.getByText('The file "one-byte-over.jpg" is larger than 1 MB.').waitFor();
+    await pick(sized('second.png', MEBIBYTE));
+    await pick(sized('half.gif', MEBIBYTE / 2)); // 2.5 MB in all: the total limit itself
+    await expect(chosen()).resolves.toEqual(['exactly-1mb.jpg', 'second.png', 'half.gif']);
+    await pick(sized('fourth.webp', 1));
+    await alert.getByText('At most 3 files can be attached; "fourth.webp" was not added.').waitFor();
+
+    await form.getByRole('button', { name: 'Remove file half.gif' }).click();
+    await pick(sized('just-over.mp4', MEBIBYTE / 2 + 1));
+    await alert
+      .getByText('With "just-over.mp4" the files would be over 2.5 MB in all; it was not added.')
+      .waitFor();
+    await expect(chosen()).resolves.toEqual(['exactly-1mb.jpg', 'second.png']);
+
     await form.getByRole('button', { name: 'Check a submission' }).click();
     await form.getByRole('heading', { name: 'Check a submission' }).waitFor();
     await form.getByRole('button', { name: 'Check', exact: true }).click();

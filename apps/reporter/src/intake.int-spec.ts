@@ -1,10 +1,10 @@
 import exifr from 'exifr';
 import { decode } from 'jpeg-js';
 import { ReporterRpc } from '@app/contracts';
-import { fingerprintOf, sha256 } from './testing/chunk-client';
+import { fingerprintOf, MAX_CHUNK, sha256 } from './testing/chunk-client';
 import { ReporterHarness, settle, submissionFields } from './testing/reporter.harness';
 import { phoneJpeg, SOURCE_LOCATION } from './testing/sample-images';
-import { samplePng } from './testing/sample-files';
+import { samplePdf, samplePng } from './testing/sample-files';
 
 const LIMITS = { file: 300_000, total: 500_000, files: 3 };
 
@@ -144,6 +144,37 @@ describe('reporter intake over NATS', () => {
       intakeId: intake.intakeId,
       discardedFiles: 2,
     });
+    expect(await h.rowCounts()).toEqual(before);
+  });
+
+  it('refuses to complete an upload whose file has not ended (409), and sweeps it with its chunks after INTAKE_ORPHAN_MINUTES', async () => {
+    const before = await h.rowCounts();
+    const address = h.address();
+    const intake = await h.openIntake(address);
+    await h.chunks.sendChunk(intake.chunkSubject, {
+      intakeId: intake.intakeId,
+      fileIndex: 0,
+      fileName: 'half.pdf',
+      seq: 0,
+      last: false,
+      data: Buffer.concat([samplePdf(), Buffer.alloc(MAX_CHUNK, 1)]).subarray(0, MAX_CHUNK),
+    });
+    const fields = submissionFields();
+    expect(
+      await settle(
+        h.call(ReporterRpc.completeIntake, {
+          intakeId: intake.intakeId,
+          addressHash: address,
+          fingerprint: fingerprintOf(fields, []),
+          locale: 'ru',
+          fields,
+        }),
+      ),
+    ).toMatchObject({ ok: false, error: { status: 409, code: 'intake_out_of_sequence' } });
+    expect((await h.rowCounts()).attachment_chunk).toBe(before.attachment_chunk + 1);
+    const now = Date.now();
+    expect((await h.housekeeping.sweep(new Date(now + 14 * 60_000))).orphanIntakes).toBe(0);
+    expect((await h.housekeeping.sweep(new Date(now + 16 * 60_000))).orphanIntakes).toBe(1);
     expect(await h.rowCounts()).toEqual(before);
   });
 
