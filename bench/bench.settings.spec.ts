@@ -77,7 +77,7 @@ describe('readBenchCommand', () => {
     );
     expect(usageErrorOf([], { BENCH_OPTIONS: '1' }).message).toMatch(/^--options \/ BENCH_OPTIONS must be/);
     expect(usageErrorOf(['--only', 'a,x']).message).toBe(
-      '--only / BENCH_ONLY names unknown x (known: a, b, c, d, e, f, ft, g, h)',
+      '--only / BENCH_ONLY names unknown x (known: a, b, c, d, e, f, ft, g, h, j, k)',
     );
   });
 });

@@ -36,8 +36,10 @@ export const SCENARIOS: Record<string, string> = {
   ft: 'first comments page, top (10k-comment article)',
   g: 'comment counts of 100 articles',
   h: 'comments posted by distinct readers (post-moderation)',
+  j: 'eight concurrent uploads of a 20 MB photo',
+  k: 'desk list of submissions (10k submissions, 4 moderators)',
 };
-const PROFILED_APPS = ['gateway', 'polls', 'comments'];
+const PROFILED_APPS = ['gateway', 'polls', 'comments', 'reporter'];
 
 interface OptionText {
   flag: string;
@@ -127,9 +129,10 @@ export function benchHelp(): string {
   return [
     'Usage: npm run bench -- [options]      (or: node dist/bench/run.js [options])',
     '',
-    'Starts its own database, NATS, gateway, polls and comments services, seeds an article with 10,000',
-    'comments and 1,000 more articles, shows the plans of the comment page queries, runs each scenario,',
-    'checks the vote and comment counts and writes the figures to bench/results/latest.json and latest.md.',
+    'Starts its own database, NATS, gateway, polls, comments and reporter services, seeds an article with',
+    '10,000 comments and 1,000 more articles and 10,000 submissions, shows the plans of the comment page',
+    'and desk list queries, runs each scenario, checks the vote and comment counts and writes the figures',
+    'to bench/results/latest.json and latest.md.',
     '',
     'Options (--name value or --name=value; an option beats its environment variable):',
     ...rows,

@@ -3,7 +3,8 @@ import { join } from 'node:path';
 import { BenchSettings, BenchUsageError, readBenchCommand } from './bench.settings';
 import { checkVoteCounts, VoteCountsCheck } from './checks/vote-counts.check';
 import { checkCommentCounts, CommentCountsCheck } from './checks/comment-counts.check';
-import { explainCommentPages } from './checks/comment-plans.check';
+import { explainCommentPages, QueryPlan } from './checks/comment-plans.check';
+import { explainDeskList } from './checks/desk-plans.check';
 import { seedComments } from './setup/comment-seed';
 import { startCeiling } from './ceiling/ceiling.process';
 import { createBenchDatabase } from './infra/bench-database';
@@ -13,13 +14,21 @@ import { CpuMeter } from './report/cpu-meter';
 import { LoadGenerator } from './load/load-generator';
 import type { LoadResult } from './load/load.protocol';
 import { RunFigures, runFigures, scenarioFigures } from './report/figures';
-import { BenchReport, planLines, printReport, writeReport } from './report/report';
+import { BenchReport, planLines, printReport, uploadLine, writeReport } from './report/report';
 import { checkTargets } from './report/targets';
-import { buildScenarios, Scenario } from './scenarios';
+import { buildScenarios, Scenario, UPLOAD_SCENARIO } from './scenarios';
+import { benchPhoto } from './uploads/bench-photo';
+import { runConcurrentUploads, UploadFigures } from './uploads/concurrent-uploads';
+import { seedSubmissions } from './uploads/submission-seed';
 import { EngageApi } from './setup/engage-api';
 
 /** Runs of a vote scenario that used up its readers before the time was over, before giving up. */
 const MAX_ATTEMPTS = 3;
+/** Scenario (j): this many readers send a photo of this size at the same moment. */
+const UPLOADS = 8;
+const UPLOAD_BYTES = 20_000_000;
+/** Scenario (k): the desk holds this many submissions. */
+const DESK_SUBMISSIONS = 10_000;
 
 /** What to undo, newest first, whether the run ends, fails or is interrupted. */
 const cleanups: { what: string; undo: () => Promise<void> }[] = [];
@@ -78,6 +87,7 @@ async function main(settings: BenchSettings): Promise<void> {
     gateway: async () => pidOf(engage.children.find((child) => child.name === 'gateway')!.process),
     polls: async () => pidOf(engage.children.find((child) => child.name === 'polls')!.process),
     comments: async () => pidOf(engage.children.find((child) => child.name === 'comments')!.process),
+    reporter: async () => pidOf(engage.children.find((child) => child.name === 'reporter')!.process),
     nats: async () => nats.pids,
     postgres: () => database.backendPids(),
     ceiling: async () => pidOf(ceiling.child.process),
@@ -93,6 +103,17 @@ async function main(settings: BenchSettings): Promise<void> {
   console.log(['bench: plans of the comment page statements', ...planLines(commentPlans)].join('\n'));
 
   const editor = await api.login(BENCH_ADMIN.email, BENCH_ADMIN.password);
+  let deskPlans: QueryPlan[] | undefined;
+  const runsScenario = (key: string): boolean => settings.only.length === 0 || settings.only.includes(key);
+  if (runsScenario('k')) {
+    const started = performance.now();
+    await seedSubmissions(engage.baseUrl, DESK_SUBMISSIONS);
+    console.log(
+      `bench: ${DESK_SUBMISSIONS} submissions posted in ${Math.round(performance.now() - started)} ms`,
+    );
+    deskPlans = await database.withClient((client) => explainDeskList(client));
+    console.log(['bench: plans of the desk list statements', ...planLines(deskPlans)].join('\n'));
+  }
   const options = Array.from({ length: settings.options }, (_, index) => `Option ${index + 1}`);
   const scenarios = buildScenarios(
     {
@@ -103,6 +124,8 @@ async function main(settings: BenchSettings): Promise<void> {
       spreadPoll: await api.createPoll(editor, 'Which of these do you read first?', options),
       oneOptionPoll: await api.createPoll(editor, 'Where does the bench vote?', options),
       comments,
+      // The admin may do all a moderator may: the desk list as the newsroom reads it.
+      moderatorToken: editor,
     },
     settings,
   );
@@ -117,7 +140,8 @@ async function main(settings: BenchSettings): Promise<void> {
     for (let attempt = 1; ; attempt++) {
       const job = await scenario.prepare(durationS);
       before = await cpu.sample();
-      result = await load.run({ ...job, connections: settings.connections, durationMs: durationS * 1000 });
+      const connections = scenario.connections ?? settings.connections;
+      result = await load.run({ ...job, connections, durationMs: durationS * 1000 });
       scenario.record(result);
       accepted.set(scenario, (accepted.get(scenario) ?? 0) + (result.statuses['201'] ?? 0));
       if (!result.readersExhausted || attempt === MAX_ATTEMPTS) break;
@@ -144,6 +168,20 @@ async function main(settings: BenchSettings): Promise<void> {
     for (const scenario of scenarios) {
       runs.get(scenario)!.push(await runOnce(scenario, settings.durationS, `round ${round}`));
     }
+  }
+
+  let uploads: UploadFigures | undefined;
+  if (runsScenario(UPLOAD_SCENARIO)) {
+    const photo = benchPhoto(UPLOAD_BYTES);
+    const pid = (name: string): number => engage.children.find((child) => child.name === name)!.process.pid!;
+    uploads = await runConcurrentUploads({
+      baseUrl: engage.baseUrl,
+      moderatorToken: editor,
+      photo,
+      count: UPLOADS,
+      pids: { gateway: pid('gateway'), reporter: pid('reporter') },
+    });
+    console.log(uploadLine(uploads));
   }
 
   const counts: VoteCountsCheck[] = [];
@@ -177,10 +215,12 @@ async function main(settings: BenchSettings): Promise<void> {
     settings,
     natsPrivate: nats.private,
     scenarios: figures,
-    targets: checkTargets(figures, counts, commentCounts),
+    targets: checkTargets(figures, counts, commentCounts, uploads),
     counts,
     commentCounts,
     commentPlans,
+    ...(uploads ? { uploads } : {}),
+    ...(deskPlans ? { deskPlans } : {}),
   };
   printReport(report);
   const directory = join(REPO_ROOT, 'bench', 'results');

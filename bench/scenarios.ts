@@ -2,7 +2,10 @@ import { SCENARIOS as SCENARIO_TITLES, type BenchSettings } from './bench.settin
 import type { LoadJob, LoadResult } from './load/load.protocol';
 import type { BenchPoll, EngageApi } from './setup/engage-api';
 
-export type ScenarioKey = 'a' | 'b' | 'c' | 'd' | 'e' | 'f' | 'ft' | 'g' | 'h';
+export type ScenarioKey = 'a' | 'b' | 'c' | 'd' | 'e' | 'f' | 'ft' | 'g' | 'h' | 'j' | 'k';
+
+/** Scenario (j) is not a closed loop: run.ts runs it on its own (uploads/concurrent-uploads.ts). */
+export const UPLOAD_SCENARIO: ScenarioKey = 'j';
 
 export interface Scenario {
   key: ScenarioKey;
@@ -15,7 +18,12 @@ export interface Scenario {
   votesOn?: BenchPoll;
   /** The articles this scenario posts comments to, for the comment counts check. */
   commentsOn?: string[];
+  /** Connections of its own instead of the run's (a desk is read by a few moderators, not by crowds). */
+  connections?: number;
 }
+
+/** Moderators reading the desk at once in scenario (k). */
+export const DESK_READERS = 4;
 
 export interface ScenarioTargets {
   gatewayUrl: string;
@@ -26,6 +34,8 @@ export interface ScenarioTargets {
   spreadPoll: BenchPoll;
   oneOptionPoll: BenchPoll;
   comments: BenchComments;
+  /** A moderator's access token, for the desk list of scenario (k). */
+  moderatorToken: string;
 }
 
 /** What the comment scenarios read and write, seeded before the run. */
@@ -52,10 +62,16 @@ const COMMENT_BODIES = [
 ].map((body, index) => JSON.stringify({ body, authorName: `Читатель ${index + 1}` }));
 
 export function buildScenarios(targets: ScenarioTargets, settings: BenchSettings): Scenario[] {
-  const fixed = (key: ScenarioKey, title: string, origin: string, path: string): Scenario => ({
+  const fixed = (
+    key: ScenarioKey,
+    title: string,
+    origin: string,
+    path: string,
+    headers?: Record<string, string>,
+  ): Scenario => ({
     key,
     title,
-    prepare: async () => ({ origin, method: 'GET', path }),
+    prepare: async () => ({ origin, method: 'GET', path, ...(headers ? { headers } : {}) }),
     record: () => undefined,
   });
   /** A scenario where each request is a new reader's (a vote, a comment), minted before the timing. */
@@ -125,6 +141,12 @@ export function buildScenarios(targets: ScenarioTargets, settings: BenchSettings
       },
       { commentsOn: comments.postingArticleIds },
     ),
+    {
+      ...fixed('k', SCENARIO_TITLES.k, targets.gatewayUrl, '/api/v1/moderation/submissions', {
+        authorization: `Bearer ${targets.moderatorToken}`,
+      }),
+      connections: DESK_READERS,
+    },
   ];
   return settings.only.length > 0 ? all.filter((scenario) => settings.only.includes(scenario.key)) : all;
 }

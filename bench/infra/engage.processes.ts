@@ -18,7 +18,7 @@ export interface EngageProcesses {
 }
 
 /**
- * The polls and comments services and the gateway from the build, as production runs them but quiet (LOG_LEVEL=warn,
+ * The polls, comments and reporter services and the gateway from the build, as production runs them but quiet (LOG_LEVEL=warn,
  * so writing logs does not weigh on the figures) and with the per-address limits set for many readers
  * behind one trusted proxy: every reader of the bench brings its own X-Forwarded-For address.
  */
@@ -46,6 +46,12 @@ export async function startEngage(
     BenchChild.spawn('polls', process.execPath, args('polls'), { ...common, HEALTH_PORT: '0' }),
     // Every reader of scenario (h) posts once from an address of their own: the posting limits stay on.
     BenchChild.spawn('comments', process.execPath, args('comments'), { ...common, HEALTH_PORT: '0' }),
+    // Every submission of scenarios (j) and (k) comes from an address of its own: the limit stays on.
+    BenchChild.spawn('reporter', process.execPath, args('reporter'), {
+      ...common,
+      HEALTH_PORT: '0',
+      REPORTER_CONTACT_KEYS: `bench:${randomBytes(32).toString('base64')}`,
+    }),
     BenchChild.spawn('gateway', process.execPath, args('gateway'), {
       ...common,
       PORT: String(port),
@@ -65,7 +71,7 @@ export async function startEngage(
   const running = { baseUrl, opsUrl, eventsStream, children };
   try {
     // The echo chain answers 200 only once the gateway listens and the service answers on NATS.
-    for (const service of ['polls', 'comments']) {
+    for (const service of ['polls', 'comments', 'reporter']) {
       await waitUntil(
         async () => {
           const down = children.find((child) => !child.running);

@@ -6,6 +6,7 @@ import type { CommentCountsCheck } from '../checks/comment-counts.check';
 import type { QueryPlan } from '../checks/comment-plans.check';
 import type { ScenarioFigures, Spread } from './figures';
 import type { TargetCheck } from './targets';
+import type { UploadFigures } from '../uploads/concurrent-uploads';
 
 export interface BenchReport {
   finishedAt: string;
@@ -18,6 +19,27 @@ export interface BenchReport {
   commentCounts: CommentCountsCheck[];
   /** EXPLAIN of each statement behind a page of comments, on the seeded tables. */
   commentPlans: QueryPlan[];
+  /** Scenario (j), when it ran. */
+  uploads?: UploadFigures;
+  /** EXPLAIN of the desk list statements, on the 10,000 seeded submissions. */
+  deskPlans?: QueryPlan[];
+}
+
+const MB = 1024 * 1024;
+
+/** Scenario (j) in one line: rates end to end and each process's peak memory over idle. */
+export function uploadLine(uploads: UploadFigures): string {
+  const rss = Object.entries(uploads.rss)
+    .map(
+      ([app, figures]) =>
+        `${app} +${(figures.growthBytes / MB).toFixed(1)} MB (idle ${(figures.idleBytes / MB).toFixed(0)} MB)`,
+    )
+    .join(', ');
+  return (
+    `(j) ${uploads.uploads} × ${(uploads.fileBytes / 1e6).toFixed(1)} MB in ${(uploads.elapsedMs / 1000).toFixed(2)} s: ` +
+    `${(uploads.storedBytesPerSecond / MB).toFixed(1)} MiB/s stored, ${(uploads.receivedBytesPerSecond / MB).toFixed(1)} MiB/s sent; ` +
+    `peak RSS ${rss}; statuses ${JSON.stringify(uploads.statuses)}`
+  );
 }
 
 /** Each plan with whether it reads through an index, indented under its name. */
@@ -79,6 +101,7 @@ export function printReport(report: BenchReport): void {
     }
     console.log('');
   }
+  if (report.uploads) console.log(`${uploadLine(report.uploads)}\n`);
   for (const check of report.targets) {
     console.log(
       `${check.pass ? 'PASS' : 'FAIL'}  ${check.name}: ${measured(check)} (target ${check.target})`,
@@ -130,6 +153,7 @@ export function writeReport(report: BenchReport, directory: string): void {
       '',
       table,
       '',
+      ...(report.uploads ? [uploadLine(report.uploads), ''] : []),
       targets,
       '',
       '## Plans of the comment page statements',
@@ -138,6 +162,9 @@ export function writeReport(report: BenchReport, directory: string): void {
       ...planLines(report.commentPlans),
       '```',
       '',
+      ...(report.deskPlans
+        ? ['## Plans of the desk list statements', '', '```text', ...planLines(report.deskPlans), '```', '']
+        : []),
     ].join('\n'),
   );
 }

@@ -2,6 +2,7 @@ import type { ScenarioKey } from '../scenarios';
 import type { VoteCountsCheck } from '../checks/vote-counts.check';
 import type { CommentCountsCheck } from '../checks/comment-counts.check';
 import type { ScenarioFigures } from './figures';
+import type { UploadFigures } from '../uploads/concurrent-uploads';
 
 export interface TargetCheck {
   name: string;
@@ -16,6 +17,7 @@ export function checkTargets(
   figures: ScenarioFigures[],
   counts: VoteCountsCheck[],
   commentCounts: CommentCountsCheck[] = [],
+  uploads?: UploadFigures,
 ): TargetCheck[] {
   const byKey = new Map(figures.map((scenario) => [scenario.key, scenario]));
   const rate = (key: ScenarioKey): number | undefined => byKey.get(key)?.throughput.median;
@@ -54,6 +56,8 @@ export function checkTargets(
     ...present(p99Within('ft', 20), 'ft'),
     ...present(ratio('(g) counts of 100 articles / (a) echo chain', 'g', 'a', 0.5), 'g', 'a'),
     ...present(ratio('(h) comments posted / (a) echo chain', 'h', 'a', 0.3), 'h', 'a'),
+    ...present(p99Within('k', 30), 'k'),
+    ...(uploads ? uploadTargets(uploads) : []),
     { name: 'errors (all runs, warm-up included)', measured: errors, target: '= 0', pass: errors === 0 },
     {
       name: 'polls whose counts match the vote rows and the 201s',
@@ -71,5 +75,31 @@ export function checkTargets(
           },
         ]
       : []),
+  ];
+}
+
+const MEBIBYTE = 1024 * 1024;
+/** Most a process may grow while eight 20 MB photos stream through it. */
+const UPLOAD_RSS_BOUND_MB = 64;
+
+/** Scenario (j): every upload stored, and neither the gateway nor the reporter growing past the bound. */
+function uploadTargets(uploads: UploadFigures): TargetCheck[] {
+  const stored = uploads.statuses['201'] ?? 0;
+  return [
+    {
+      name: '(j) uploads stored',
+      measured: stored,
+      target: `= ${uploads.uploads}`,
+      pass: stored === uploads.uploads,
+    },
+    ...Object.entries(uploads.rss).map(([app, rss]) => {
+      const growth = rss.growthBytes / MEBIBYTE;
+      return {
+        name: `(j) peak RSS growth of the ${app}, MB`,
+        measured: Math.round(growth * 10) / 10,
+        target: `<= ${UPLOAD_RSS_BOUND_MB}`,
+        pass: growth <= UPLOAD_RSS_BOUND_MB,
+      };
+    }),
   ];
 }

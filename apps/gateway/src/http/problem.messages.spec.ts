@@ -7,6 +7,7 @@ const ROOT = join(__dirname, '../../../..');
 const SOURCES = [
   'libs/contracts/src/errors',
   'libs/contracts/src/comments',
+  'libs/contracts/src/reporter',
   'apps/gateway/src',
   'apps/polls/src',
 ];

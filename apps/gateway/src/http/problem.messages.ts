@@ -137,6 +137,81 @@ export const PROBLEM_MESSAGES: Readonly<Record<string, Texts>> = {
     en: 'This method is not allowed here.',
     ru: 'Этот метод здесь не разрешён.',
   },
+  multipart_required: {
+    en: 'A submission is sent as multipart/form-data.',
+    ru: 'Сообщение отправляется как multipart/form-data.',
+  },
+  malformed_form: {
+    en: 'The form is malformed.',
+    ru: 'Форма составлена неверно.',
+  },
+  client_gone: {
+    en: 'The client went away before the form was complete.',
+    ru: 'Соединение прервалось до конца формы.',
+  },
+  field_too_large: {
+    en: 'A field of the form is longer than allowed.',
+    ru: 'Поле формы длиннее допустимого.',
+  },
+  form_too_large: {
+    en: 'The form has more parts than allowed.',
+    ru: 'В форме больше частей, чем допустимо.',
+  },
+  file_too_large: {
+    en: 'A file is larger than allowed.',
+    ru: 'Файл больше допустимого размера.',
+  },
+  submission_too_large: {
+    en: 'The files together are larger than allowed.',
+    ru: 'Файлы вместе больше допустимого размера.',
+  },
+  too_many_files: {
+    en: 'There are more files than allowed.',
+    ru: 'Файлов больше, чем допустимо.',
+  },
+  file_kind_not_allowed: {
+    en: 'A file is not a JPEG, PNG, WebP, GIF, MP4 or PDF.',
+    ru: 'Файл не является JPEG, PNG, WebP, GIF, MP4 или PDF.',
+  },
+  file_malformed: {
+    en: 'A file is damaged or incomplete.',
+    ru: 'Файл повреждён или передан не полностью.',
+  },
+  submission_refused: { en: 'The submission was refused.', ru: 'Сообщение не принято.' },
+  idempotency_key_reused: {
+    en: 'This Idempotency-Key was already used for a different submission; use a new key.',
+    ru: 'Этот Idempotency-Key уже использован для другого сообщения; возьмите новый.',
+  },
+  intake_not_found: {
+    en: 'The upload was not found; it may have expired. Please send again.',
+    ru: 'Загрузка не найдена, возможно, истекло время. Отправьте ещё раз.',
+  },
+  intake_out_of_sequence: {
+    en: 'The upload is out of sequence.',
+    ru: 'Части загрузки пришли не по порядку.',
+  },
+  submission_not_found: { en: 'The submission was not found.', ru: 'Сообщение не найдено.' },
+  tracking_code_not_found: {
+    en: 'No submission has this tracking code.',
+    ru: 'Сообщения с таким кодом отслеживания нет.',
+  },
+  attachment_not_found: { en: 'The attachment was not found.', ru: 'Вложение не найдено.' },
+  submission_transition_not_allowed: {
+    en: 'The submission cannot move to this status from its current one.',
+    ru: 'Из текущего статуса сообщение нельзя перевести в этот.',
+  },
+  submission_version_stale: {
+    en: 'The submission was changed meanwhile; reload it.',
+    ru: 'Сообщение успели изменить; загрузите его заново.',
+  },
+  submission_message_required: {
+    en: 'Moving to needs_info needs a message to the submitter.',
+    ru: 'Для статуса needs_info нужен вопрос автору.',
+  },
+  submission_closed: {
+    en: 'This submission no longer takes messages.',
+    ru: 'Это сообщение больше не принимает ответы.',
+  },
 };
 
 /** By status, for codes the catalog does not know. */

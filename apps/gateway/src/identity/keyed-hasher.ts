@@ -1,6 +1,6 @@
 import { createHmac } from 'node:crypto';
 
-export type HashPurpose = 'reader' | 'portal-user' | 'address' | 'login';
+export type HashPurpose = 'reader' | 'portal-user' | 'address' | 'login' | 'idempotency-key';
 
 /**
  * Keyed hashes (HMAC-SHA256) of reader ids and client addresses: stable enough to enforce "one vote per
