@@ -3,6 +3,7 @@ import { join, relative, resolve } from 'node:path';
 import { describePorts, planApps, readinessTargets, type AppPlan } from './launcher/apps.plan';
 import { chooseDatabase, type ChosenDatabase } from './launcher/database.choice';
 import { adminLogin, type AdminLogin } from './launcher/demo-admin';
+import { keptDemoSecrets } from './launcher/demo-secrets';
 import { databaseDeps, natsDeps } from './launcher/infrastructure';
 import { logAs } from './launcher/log';
 import { chooseNats } from './launcher/nats.choice';
@@ -88,6 +89,7 @@ async function main(): Promise<void> {
         launcherPid: process.pid,
         admin,
         terminal: process.stdout.isTTY === true,
+        demoSecrets: keptDemoSecrets(env, join(DATA_DIR, 'demo-secrets.json')),
       },
       ROOT,
     );

@@ -47,6 +47,8 @@ export interface LaunchContext {
    * themselves: they are told to print readable lines (LOG_FORMAT=pretty) unless LOG_FORMAT is set.
    */
   terminal?: boolean;
+  /** Secrets kept beside the demo data (see demo-secrets.ts), given to every app. */
+  demoSecrets?: Record<string, string>;
 }
 
 export function mainOf(root: string, name: string): string {
@@ -117,6 +119,7 @@ export function planApps(env: NodeJS.ProcessEnv, context: LaunchContext, root: s
     DATABASE_URL: context.databaseUrl,
     NATS_URL: context.natsUrl,
     DEMO: env.DEMO ?? 'true',
+    ...context.demoSecrets,
     [PARENT_PID_VARIABLE]: String(context.launcherPid),
     ...(env.LOG_FORMAT === undefined && context.terminal ? { LOG_FORMAT: 'pretty' } : {}),
   };
