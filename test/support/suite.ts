@@ -31,6 +31,8 @@ export class Suite {
     STAFF_JWT_SECRET: randomBytes(32).toString('hex'),
     HASH_SECRET: randomBytes(32).toString('hex'),
   };
+  /** The reporter's contact key ring, one for every copy and restart of this suite. */
+  readonly reporterContactKeys = `suite:${randomBytes(32).toString('base64')}`;
   /**
    * The suite's own NATS namespace: its subjects, queue groups and stream never meet another suite's,
    * nor what a test that failed half-way left on the test NATS.
@@ -74,6 +76,7 @@ export class Suite {
       HEALTH_PORT: '0',
       EVENTS_STREAM: this.eventsStream,
       NATS_PREFIX: this.natsPrefix,
+      REPORTER_CONTACT_KEYS: this.reporterContactKeys,
     };
   }
 

@@ -1,9 +1,14 @@
 import { runService } from '@app/host';
 import { ReporterEnv } from './reporter.config';
 import { ReporterModule } from './reporter.module';
+import { runContactKeyRotation } from './rotation/contact-key-rotation.command';
 
-void runService({
-  name: 'reporter',
-  env: ReporterEnv,
-  module: (config, { databaseUrl }) => ReporterModule.register(config, databaseUrl),
-});
+if (process.argv.includes('--rotate-contact-keys')) {
+  void runContactKeyRotation();
+} else {
+  void runService({
+    name: 'reporter',
+    env: ReporterEnv,
+    module: (config, { databaseUrl }) => ReporterModule.register(config, databaseUrl),
+  });
+}

@@ -1,19 +1,14 @@
+import { ATTACHMENT_KINDS, ATTACHMENT_MEDIA_TYPES, AttachmentKind } from '@app/contracts';
+
 /**
  * The kinds of file a submission may carry, recognised by their first bytes (never by name or declared
  * type). A small sniffer of our own rather than `file-type`: that package is ESM-only and this build is
  * CommonJS, and six signatures are easier to read than to load.
  */
-export const FILE_KINDS = ['jpeg', 'png', 'webp', 'gif', 'mp4', 'pdf'] as const;
-export type FileKind = (typeof FILE_KINDS)[number];
+export const FILE_KINDS = ATTACHMENT_KINDS;
+export type FileKind = AttachmentKind;
 
-export const MEDIA_TYPES: Readonly<Record<FileKind, string>> = {
-  jpeg: 'image/jpeg',
-  png: 'image/png',
-  webp: 'image/webp',
-  gif: 'image/gif',
-  mp4: 'video/mp4',
-  pdf: 'application/pdf',
-};
+export const MEDIA_TYPES: Readonly<Record<FileKind, string>> = ATTACHMENT_MEDIA_TYPES;
 
 export const EXTENSIONS: Readonly<Record<FileKind, string>> = {
   jpeg: 'jpg',

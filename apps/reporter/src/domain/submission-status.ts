@@ -1,15 +1,8 @@
-/** The life of a submission, as API.md states it. */
-export const SUBMISSION_STATUSES = [
-  'received',
-  'in_review',
-  'needs_info',
-  'accepted',
-  'published',
-  'rejected',
-  'spam',
-] as const;
+import { SUBMISSION_STATUSES, SubmissionStatus } from '@app/contracts';
 
-export type SubmissionStatus = (typeof SUBMISSION_STATUSES)[number];
+/** The life of a submission, as API.md states it; the list itself is the contracts' one. */
+export { SUBMISSION_STATUSES };
+export type { SubmissionStatus };
 
 /**
  * received → in_review → accepted → published, in_review ⇄ needs_info, and rejected or spam from any
