@@ -1,6 +1,7 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { connect, headers as natsHeaders, JSONCodec, NatsConnection } from 'nats';
 import { Client } from 'pg';
+import type { Type } from '@nestjs/common';
 import {
   Caller,
   eventTypeOf,
@@ -77,9 +78,9 @@ export class NotificationsHarness {
     return this;
   }
 
-  /** One more copy of the service on the same database and stream. */
-  async startCopy(): Promise<RunningService> {
-    const config = loadConfig(NotificationsEnv, this.env);
+  /** One more copy of the service on the same database and stream; `env` changes its configuration. */
+  async startCopy(env: NodeJS.ProcessEnv = {}): Promise<RunningService> {
+    const config = loadConfig(NotificationsEnv, { ...this.env, ...env });
     const copy = await startService({
       name: 'notifications',
       config,
@@ -87,6 +88,16 @@ export class NotificationsHarness {
     });
     this.copies.push(copy);
     return copy;
+  }
+
+  async stopCopy(copy: RunningService): Promise<void> {
+    this.copies.splice(this.copies.indexOf(copy), 1);
+    await copy.close();
+  }
+
+  /** A provider of the first copy (or of `copy`). */
+  get<T>(type: Type<T>, copy: RunningService = this.copies[0]): T {
+    return copy.app.get(type, { strict: false });
   }
 
   async stop(): Promise<void> {
