@@ -14,6 +14,7 @@ import { CommentsGatewayModule } from './comments/comments-gateway.module';
 import { PagesModule } from './pages/pages.module';
 import { NotificationsGatewayModule } from './notifications/notifications-gateway.module';
 import { DeadLettersAdminModule } from './admin/dead-letters-admin.module';
+import { NotificationChannelsGatewayModule } from './notification-channels/notification-channels-gateway.module';
 import { GatewayOutboxModule } from './events/gateway-outbox.module';
 
 export const GATEWAY_SCHEMA = 'gateway';
@@ -41,6 +42,7 @@ export class GatewayModule {
         NotificationsGatewayModule.register(settings.env),
         PagesModule.register({ demo: settings.env.DEMO }),
         DeadLettersAdminModule,
+        NotificationChannelsGatewayModule,
       ],
       controllers: [HealthController],
     };

@@ -1,7 +1,9 @@
 import { IsInt, IsOptional, IsString, IsUrl, Matches, Max, Min, MinLength } from 'class-validator';
-import { IsStrongSecret, ServiceEnv, ToInt } from '@app/runtime';
+import { IsStrongSecret, ToInt } from '@app/runtime';
+import { ChannelsEnv } from './channels/channels.config';
 
-export class NotificationsEnv extends ServiceEnv {
+/** The Telegram and webhook channels' variables come from ChannelsEnv. */
+export class NotificationsEnv extends ChannelsEnv {
   /** SMTP server for email, e.g. `smtps://user:pass@mail.example.org:465`; unset: no email is sent. */
   @IsOptional()
   @IsUrl({ require_tld: false, protocols: ['smtp', 'smtps'], require_protocol: true })

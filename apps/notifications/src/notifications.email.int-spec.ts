@@ -3,6 +3,7 @@ import {
   CommentHeldV1,
   CommentPublishedV1,
   NotificationsRpc,
+  NotificationSubscriptions,
   PollClosedV1,
   StaffAccountChangedV1,
 } from '@app/contracts';
@@ -47,9 +48,13 @@ describe('notifications by email and in-app', () => {
       unsubscribed: true,
     });
     const later = await harness.publish(CommentPublishedV1, reply(email));
-    // The event was handled (its inbox entry exists) and recorded no delivery.
+    // The event was handled by the comments consumer (its inbox entry exists) and recorded no delivery.
     await harness.until(
-      async () => (await harness.count('inbox_entry', 'event_id = $1', [later])) === 1,
+      async () =>
+        (await harness.count('inbox_entry', 'event_id = $1 and consumer = $2', [
+          later,
+          NotificationSubscriptions.comments.durable,
+        ])) === 1,
       'the second reply to be handled',
     );
     expect(await harness.count('delivery', 'event_id = $1', [later])).toBe(0);

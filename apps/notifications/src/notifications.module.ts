@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { DynamicModule, Logger, Module } from '@nestjs/common';
-import { MikroORM } from '@mikro-orm/postgresql';
+import { EntityManager, MikroORM } from '@mikro-orm/postgresql';
 import { DatabaseModule } from '@app/persistence';
 import {
   EventsModule,
@@ -37,6 +37,14 @@ import { FeedSignals } from './feed/feed.signals';
 import { PreferencesService } from './preferences/preferences.service';
 import { TemplateStore } from './templates/template-store';
 import { UnsubscribeService } from './unsubscribe/unsubscribe.service';
+import { ChannelsModule } from './channels/channels.module';
+import { TelegramChannel } from './channels/telegram/telegram.channel';
+import { WEBHOOK_ALERTS } from './channels/webhooks/webhook-alerts';
+import { WebhookChannel } from './channels/webhooks/webhook.channel';
+import { WebhooksConsumer } from './consumers/webhooks.consumer';
+import { InAppWebhookAlerts } from './fan-out/webhook-alerts.in-app';
+import { CHANNELS_ENTITIES } from './channels/entities';
+import { CHANNELS_MIGRATIONS } from './channels/migrations';
 
 export const NOTIFICATIONS_SCHEMA = 'notifications';
 
@@ -80,23 +88,29 @@ export class NotificationsModule {
       maxMs: config.DELIVERY_RETRY_MAX_MS,
       maxAttempts,
     });
+    const templates = new TemplateStore();
     return {
       module: NotificationsModule,
       imports: [
         DatabaseModule.forService({
           schema: NOTIFICATIONS_SCHEMA,
           clientUrl: databaseUrl,
-          entities: [...MESSAGING_ENTITIES, ...NOTIFICATIONS_ENTITIES],
-          migrations: [...MESSAGING_MIGRATIONS, ...NOTIFICATIONS_MIGRATIONS],
+          entities: [...MESSAGING_ENTITIES, ...NOTIFICATIONS_ENTITIES, ...CHANNELS_ENTITIES],
+          migrations: [...MESSAGING_MIGRATIONS, ...NOTIFICATIONS_MIGRATIONS, ...CHANNELS_MIGRATIONS],
           poolMax: config.DATABASE_POOL_MAX,
         }),
         ServiceMessagingModule.forService('notifications', config),
         EventsModule.forService('notifications', config, events),
+        ChannelsModule.register(config, {
+          provide: WEBHOOK_ALERTS,
+          inject: [EntityManager],
+          useFactory: (em: EntityManager) => new InAppWebhookAlerts(em, templates),
+        }),
       ],
       controllers: [NotificationsController],
       providers: [
         { provide: NotificationsEnv, useValue: config },
-        { provide: TemplateStore, useValue: new TemplateStore() },
+        { provide: TemplateStore, useValue: templates },
         { provide: UnsubscribeTokens, useValue: unsubscribeTokens(config) },
         {
           provide: NoticeSettings,
@@ -119,7 +133,16 @@ export class NotificationsModule {
             config.DELIVERY_SEND_TIMEOUT_MS,
           ),
         },
-        { provide: DELIVERY_CHANNELS, useFactory: () => configuredChannels(config) },
+        {
+          provide: DELIVERY_CHANNELS,
+          inject: [TelegramChannel, WebhookChannel],
+          useFactory: (telegram: TelegramChannel, webhook: WebhookChannel) => [
+            ...configuredChannels(config),
+            // Telegram only with a bot; webhooks always (an endpoint is what configures them).
+            ...(config.TELEGRAM_BOT_TOKEN ? [telegram] : []),
+            webhook,
+          ],
+        },
         {
           provide: NatsRpcClient,
           inject: [NatsLink],
@@ -133,6 +156,7 @@ export class NotificationsModule {
         CommentsConsumer,
         PollsConsumer,
         SubmissionsConsumer,
+        WebhooksConsumer,
         DeliveryRepository,
         MessageComposer,
         DeliveryWorker,

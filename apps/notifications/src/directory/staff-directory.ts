@@ -68,6 +68,14 @@ export const StaffDirectory = {
     return rows.map(recipientOf);
   },
 
+  /** The admins in the directory, for what they must be told whatever they chose. */
+  async admins(em: EntityManager): Promise<{ staffId: string; locale: StaffLocale }[]> {
+    const rows = await sqlIn(em)<{ staff_id: string; locale: StaffLocale }[]>(
+      `select staff_id, locale from notifications.recipient where not deleted and 'admin' = any(roles)`,
+    );
+    return rows.map((row) => ({ staffId: row.staff_id, locale: row.locale }));
+  },
+
   async one(em: EntityManager, staffId: string, type: StaffNoticeType): Promise<StaffRecipient | undefined> {
     const rows = await sqlIn(em)<RecipientRow[]>(`${SELECT_RECIPIENTS} and r.staff_id = ?`, [type, staffId]);
     return rows.length > 0 ? recipientOf(rows[0]) : undefined;

@@ -36,6 +36,7 @@ const SAMPLES: Record<TemplateName, TemplateScope> = {
     options: [{ text: HOSTILE, votes: 10, percent: 100 }],
   },
   'telegram-unlinked': {},
+  'webhook-disabled': { url: HOSTILE, reason: HOSTILE },
 };
 
 describe('the notification templates', () => {
@@ -60,7 +61,7 @@ describe('the notification templates', () => {
 
   it('sends every email notice with an HTML part', () => {
     for (const name of TEMPLATE_NAMES.filter(
-      (n) => !['comment-held', 'comment-flagged', 'telegram-unlinked'].includes(n),
+      (n) => !['comment-held', 'comment-flagged', 'telegram-unlinked', 'webhook-disabled'].includes(n),
     )) {
       for (const locale of LOCALES) expect(store.render(name, locale, SAMPLES[name]).html).toBeDefined();
     }

@@ -17,6 +17,7 @@ export const TEMPLATE_NAMES = [
   'submission-status',
   'poll-closed',
   'telegram-unlinked',
+  'webhook-disabled',
 ] as const;
 export type TemplateName = (typeof TEMPLATE_NAMES)[number];
 
