@@ -47,16 +47,26 @@ export class NotificationsHarness {
   namespace!: NatsNamespace;
   readonly copies: RunningService[] = [];
   private env: NodeJS.ProcessEnv = {};
-  private readonly stream = `NOTIFY_TEST_${this.run.toUpperCase()}`;
+  private stream = `NOTIFY_TEST_${this.run.toUpperCase()}`;
+  /** Set when the stream belongs to another service's test, which removes it. */
+  private sharedStream = false;
   private seq = 0;
 
-  async start(env: NodeJS.ProcessEnv = {}): Promise<this> {
+  /** `beside` runs the service in another test's NATS namespace and stream (to meet a real publisher). */
+  async start(
+    env: NodeJS.ProcessEnv = {},
+    beside?: { namespace: NatsNamespace; stream: string },
+  ): Promise<this> {
     await this.smtp.start();
     this.db = await createTestDatabase('notifications_test');
     this.pg = new Client({ connectionString: this.db.url });
     await this.pg.connect();
     this.nc = await connect({ servers: TEST_NATS_URL.split(',') });
-    this.namespace = new NatsNamespace(`notify_${this.run}`);
+    this.namespace = beside?.namespace ?? new NatsNamespace(`notify_${this.run}`);
+    if (beside) {
+      this.stream = beside.stream;
+      this.sharedStream = true;
+    }
     this.env = {
       NATS_URL: TEST_NATS_URL,
       NATS_PREFIX: this.namespace.prefix,
@@ -102,10 +112,12 @@ export class NotificationsHarness {
 
   async stop(): Promise<void> {
     for (const copy of this.copies.splice(0)) await copy.close();
-    await this.nc
-      ?.jetstreamManager()
-      .then((jsm) => jsm.streams.delete(this.namespace.name(this.stream)))
-      .catch(() => undefined);
+    if (!this.sharedStream) {
+      await this.nc
+        ?.jetstreamManager()
+        .then((jsm) => jsm.streams.delete(this.namespace.name(this.stream)))
+        .catch(() => undefined);
+    }
     await this.nc?.drain();
     await this.pg?.end();
     await this.db?.drop();
