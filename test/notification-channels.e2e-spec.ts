@@ -1,6 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import { HttpClient } from './support/http-client';
+import { FakeBotApi } from '../apps/notifications/src/channels/testing/fake-bot-api';
+import { HttpAnswer, HttpClient } from './support/http-client';
 import { Suite, SUITE_ADMIN } from './support/suite';
+import { waitFor } from './support/wait-for';
 
 /** The admins' webhook routes and the staff's Telegram routes, through the gateway to the notifications service. */
 describe('notification channels through the gateway', () => {
@@ -8,10 +10,19 @@ describe('notification channels through the gateway', () => {
   let http: HttpClient;
   let admin: string;
   let editor: string;
+  const bot = new FakeBotApi();
 
   beforeAll(async () => {
+    await bot.start();
     // Private networks refused, as in production: every URL a test can serve is on loopback.
-    suite = await Suite.start({ services: ['notifications'] });
+    suite = await Suite.start({
+      services: ['notifications'],
+      serviceEnv: {
+        TELEGRAM_BOT_TOKEN: bot.token,
+        TELEGRAM_API_URL: bot.url,
+        TELEGRAM_POLL_TIMEOUT_SECONDS: '1',
+      },
+    });
     http = new HttpClient(suite.baseUrl);
     admin = await http.login(SUITE_ADMIN.email, SUITE_ADMIN.password);
     const created = await http.post(
@@ -22,7 +33,10 @@ describe('notification channels through the gateway', () => {
     expect(created.status).toBe(201);
     editor = await http.login('editor@channels.test', 'editor-password-123');
   });
-  afterAll(() => suite?.stop());
+  afterAll(async () => {
+    await suite?.stop();
+    await bot.stop();
+  });
 
   it('refuses a webhook URL that reaches loopback with a problem naming the url, and stores nothing', async () => {
     for (const url of [
@@ -85,13 +99,32 @@ describe('notification channels through the gateway', () => {
     expect(answer.body).toMatchObject({ code: 'webhook_not_found' });
   });
 
-  it('says Telegram is not set up when the service has no bot token, and unlinking is harmless', async () => {
-    const code = await http.post('/api/v1/me/telegram/link-code', undefined, { token: editor });
-    expect(code.status).toBe(409);
-    expect(code.body).toMatchObject({ code: 'telegram_not_configured' });
+  it("links a staff member's Telegram chat by a code sent to the bot, and unlinks it", async () => {
     expect((await http.post('/api/v1/me/telegram/link-code')).status).toBe(401);
-    const unlink = await http.call('/api/v1/me/telegram', { method: 'DELETE', token: editor });
-    expect(unlink.status).toBe(204);
+    // The notifications service learns of a new account from the gateway's event, a moment later.
+    let answer: HttpAnswer | undefined;
+    await waitFor(
+      async () => {
+        answer = await http.post('/api/v1/me/telegram/link-code', undefined, { token: editor });
+        return answer.status !== 409 || answer.body.code !== 'telegram_recipient_unknown';
+      },
+      10000,
+      'the account in the notifications directory',
+    );
+    expect(answer!.status).toBe(201);
+    expect(answer!.body).toEqual({
+      code: expect.stringMatching(/^[A-HJ-NP-Z2-9]{8}$/),
+      expiresAt: expect.any(String),
+      botUsername: bot.username,
+    });
+
+    bot.userSends(4242, `/start ${answer!.body.code}`);
+    await waitFor(() => bot.sentTo('4242').length > 0, 10000, "the bot's answer");
+    expect(bot.sentTo('4242')[0]).toContain('Done: this chat now receives');
+    expect(suite.allJsonLines().filter((line) => JSON.stringify(line).includes(bot.token))).toEqual([]);
+
+    expect((await http.call('/api/v1/me/telegram', { method: 'DELETE', token: editor })).status).toBe(204);
+    expect((await http.call('/api/v1/me/telegram', { method: 'DELETE', token: editor })).status).toBe(204);
   });
 
   it('documents the routes with their roles', async () => {

@@ -5,6 +5,7 @@ import {
   FEED_CHANGED_SIGNAL,
   FeedChangedSignal,
   NotificationsRpc,
+  NotificationSubscriptions,
   SubmissionMessageReceivedV1,
 } from '@app/contracts';
 import { NotificationsHarness } from './testing/notifications.harness';
@@ -157,7 +158,11 @@ describe('the staff feed and preferences', () => {
     });
     const other = await harness.publish(CommentFlaggedV1, flagged());
     await harness.until(
-      async () => (await harness.count('inbox_entry', 'event_id = $1', [other])) === 1,
+      async () =>
+        (await harness.count('inbox_entry', 'event_id = $1 and consumer = $2', [
+          other,
+          NotificationSubscriptions.comments.durable,
+        ])) === 1,
       'the flag to be handled',
     );
     expect(

@@ -16,7 +16,10 @@ export class TelegramLinkController {
     type: TelegramLinkCodeView,
     description: 'A new code (any earlier one stops working); send it to the bot before it expires',
   })
-  @ApiConflictResponse({ description: 'Telegram is not set up on this site (`telegram_not_configured`)' })
+  @ApiConflictResponse({
+    description:
+      'Telegram is not set up on this site (`telegram_not_configured`), or the account is not known to notifications yet (`telegram_recipient_unknown`, a moment after it was made)',
+  })
   linkCode(@CurrentCaller() caller: Caller): Promise<TelegramLinkCodeView> {
     return this.rpc.call(TelegramRpc.linkCode, { caller });
   }

@@ -36,7 +36,7 @@ export class ChannelsModule {
         WebhookChannel,
         alerts,
       ],
-      exports: [TelegramChannel, WebhookChannel, TelegramLinksRepository, WebhookEndpointsRepository],
+      exports: [TelegramChannel, WebhookChannel, WebhookEndpointsRepository],
     };
   }
 }

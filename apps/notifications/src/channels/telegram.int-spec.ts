@@ -1,6 +1,7 @@
-import { TelegramRpc } from '@app/contracts';
+import { randomUUID } from 'node:crypto';
+import { Caller, TelegramRpc } from '@app/contracts';
 import { waitFor } from '@test/support/wait-for';
-import { ChannelsHarness } from '../testing/channels.harness';
+import { NotificationsHarness } from '../testing/notifications.harness';
 import { FakeBotApi } from './testing/fake-bot-api';
 import type { OutgoingMessage } from './delivery-channel';
 import { LINK_REPLIES } from './telegram/domain/link-replies';
@@ -17,9 +18,18 @@ const message = (chatId: string, text = 'Комментарий ждёт про�
   occurredAt: new Date(),
 });
 
+/** A member of staff the notifications service's directory does not know (yet). */
+const stranger = (): Caller => ({
+  staffId: randomUUID(),
+  roles: ['moderator'],
+  readerId: null,
+  addressHash: null,
+  portalName: null,
+});
+
 describe('Telegram channel', () => {
   const bot = new FakeBotApi();
-  const harness = new ChannelsHarness();
+  const harness = new NotificationsHarness();
   let chat = 5000;
 
   beforeAll(async () => {
@@ -47,7 +57,7 @@ describe('Telegram channel', () => {
 
   describe('linking a chat', () => {
     it('links the chat that sends the bot a fresh code to the staff member who asked for it, and says so there', async () => {
-      const staff = await harness.recipient();
+      const staff = (await harness.staff(['moderator'])).caller;
       const before = Date.now();
       const issued = await harness.call(TelegramRpc.linkCode, { caller: staff });
       expect(issued.code).toMatch(/^[A-HJ-NP-Z2-9]{8}$/);
@@ -80,7 +90,7 @@ describe('Telegram channel', () => {
     });
 
     it('refuses an expired code and a code replaced by a newer one', async () => {
-      const staff = await harness.recipient();
+      const staff = (await harness.staff(['moderator'])).caller;
       const first = await harness.call(TelegramRpc.linkCode, { caller: staff });
       const second = await harness.call(TelegramRpc.linkCode, { caller: staff });
       chat += 1;
@@ -99,7 +109,7 @@ describe('Telegram channel', () => {
     });
 
     it('tells someone who writes anything else how to link, and ignores group chats', async () => {
-      const staff = await harness.recipient();
+      const staff = (await harness.staff(['moderator'])).caller;
       const { code } = await harness.call(TelegramRpc.linkCode, { caller: staff });
       chat += 1;
       bot.userSends(-chat, code, 'group');
@@ -111,7 +121,7 @@ describe('Telegram channel', () => {
     });
 
     it('unlinks on request, and says when there was nothing to unlink', async () => {
-      const staff = await harness.recipient();
+      const staff = (await harness.staff(['moderator'])).caller;
       const { code } = await harness.call(TelegramRpc.linkCode, { caller: staff });
       chat += 1;
       bot.userSends(chat, code);
@@ -122,7 +132,7 @@ describe('Telegram channel', () => {
     });
 
     it('gives no code to someone the staff directory does not know yet', async () => {
-      await expect(harness.call(TelegramRpc.linkCode, { caller: harness.staff() })).rejects.toMatchObject({
+      await expect(harness.call(TelegramRpc.linkCode, { caller: stranger() })).rejects.toMatchObject({
         status: 409,
         code: 'telegram_recipient_unknown',
       });
@@ -143,7 +153,7 @@ describe('Telegram channel', () => {
         TELEGRAM_POLL_TIMEOUT_SECONDS: '1',
       });
       const pollers = () => [harness.get(TelegramUpdatesPoller), harness.get(TelegramUpdatesPoller, second)];
-      const staff = await harness.recipient();
+      const staff = (await harness.staff(['moderator'])).caller;
       const { code } = await harness.call(TelegramRpc.linkCode, { caller: staff });
       chat += 1;
       bot.userSends(chat, code);
@@ -161,7 +171,7 @@ describe('Telegram channel', () => {
       // The first copy stops reading as it stops; the second takes over.
       const first = harness.get(TelegramUpdatesPoller);
       await first.beforeApplicationShutdown();
-      const later = await harness.recipient();
+      const later = (await harness.staff(['moderator'])).caller;
       const { code: laterCode } = await harness.call(TelegramRpc.linkCode, { caller: later });
       bot.userSends(chat + 1, laterCode);
       await waitFor(

@@ -59,13 +59,18 @@ export class SubmissionsConsumer {
         },
         await StaffDirectory.everyone(em, 'submission.received'),
       );
-      if (event.hasEmail)
-        this.toSubmitter(em, source, event.submissionId, 'submission-confirmation', event.locale);
+      if (event.hasEmail) {
+        this.toSubmitter(em, source, event.submissionId, 'submission-confirmation', event.locale, {});
+      }
       return;
     }
     if (event instanceof SubmissionStatusChangedV1) {
       if (ANNOUNCED.has(event.to)) {
-        this.toSubmitter(em, source, event.submissionId, 'submission-status', 'ru');
+        // The status this event reports: by the time the email leaves, the submission may have moved on.
+        this.toSubmitter(em, source, event.submissionId, 'submission-status', 'ru', {
+          status: event.to,
+          hasMessage: event.hasMessage,
+        });
       }
       return;
     }
@@ -90,6 +95,7 @@ export class SubmissionsConsumer {
     submissionId: string,
     template: 'submission-confirmation' | 'submission-status',
     locale: string,
+    facts: { status?: SubmissionStatus; hasMessage?: boolean },
   ): void {
     this.recorder.delivery(em, source, {
       recipientKey: `submitter:${submissionId}`,
@@ -98,7 +104,7 @@ export class SubmissionsConsumer {
       template,
       // The reporter's answer carries the submitter's locale; this one is only a placeholder until then.
       locale,
-      params: { submissionId },
+      params: { submissionId, ...facts },
     });
   }
 }

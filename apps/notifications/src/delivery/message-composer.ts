@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from '@mikro-orm/postgresql';
-import { ReporterRpc, SubmitterNoticeReply } from '@app/contracts';
+import { ReporterRpc, SubmissionStatus, SubmitterNoticeReply } from '@app/contracts';
 import { NatsRpcClient, RemoteError } from '@app/messaging';
 import { digestKindLabel, statusLabel } from '../domain/labels';
 import type { TemplateScope } from '../domain/template-engine';
@@ -91,11 +91,14 @@ export class MessageComposer {
     }
     if (!notice.email) return { kind: 'cancel', detail: 'the submitter left no email address' };
     const locale = normaliseLocale(notice.locale);
+    // A status email reports its event's status; the newsroom's message only if it was said with it.
+    const status = (delivery.params.status as SubmissionStatus | undefined) ?? notice.status;
+    const withMessage = delivery.params.hasMessage === true && notice.status === status;
     const params: TemplateScope = {
       name: notice.name,
       trackingCode: notice.trackingCode,
-      statusLabel: statusLabel(locale, notice.status),
-      message: notice.messageToSubmitter,
+      statusLabel: statusLabel(locale, status),
+      message: withMessage ? notice.messageToSubmitter : null,
     };
     return {
       kind: 'message',

@@ -1,6 +1,7 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { connect, headers as natsHeaders, JSONCodec, NatsConnection } from 'nats';
 import { Client } from 'pg';
+import type { Type } from '@nestjs/common';
 import {
   Caller,
   eventTypeOf,
@@ -46,16 +47,26 @@ export class NotificationsHarness {
   namespace!: NatsNamespace;
   readonly copies: RunningService[] = [];
   private env: NodeJS.ProcessEnv = {};
-  private readonly stream = `NOTIFY_TEST_${this.run.toUpperCase()}`;
+  private stream = `NOTIFY_TEST_${this.run.toUpperCase()}`;
+  /** Set when the stream belongs to another service's test, which removes it. */
+  private sharedStream = false;
   private seq = 0;
 
-  async start(env: NodeJS.ProcessEnv = {}): Promise<this> {
+  /** `beside` runs the service in another test's NATS namespace and stream (to meet a real publisher). */
+  async start(
+    env: NodeJS.ProcessEnv = {},
+    beside?: { namespace: NatsNamespace; stream: string },
+  ): Promise<this> {
     await this.smtp.start();
     this.db = await createTestDatabase('notifications_test');
     this.pg = new Client({ connectionString: this.db.url });
     await this.pg.connect();
     this.nc = await connect({ servers: TEST_NATS_URL.split(',') });
-    this.namespace = new NatsNamespace(`notify_${this.run}`);
+    this.namespace = beside?.namespace ?? new NatsNamespace(`notify_${this.run}`);
+    if (beside) {
+      this.stream = beside.stream;
+      this.sharedStream = true;
+    }
     this.env = {
       NATS_URL: TEST_NATS_URL,
       NATS_PREFIX: this.namespace.prefix,
@@ -77,9 +88,9 @@ export class NotificationsHarness {
     return this;
   }
 
-  /** One more copy of the service on the same database and stream. */
-  async startCopy(): Promise<RunningService> {
-    const config = loadConfig(NotificationsEnv, this.env);
+  /** One more copy of the service on the same database and stream; `env` changes its configuration. */
+  async startCopy(env: NodeJS.ProcessEnv = {}): Promise<RunningService> {
+    const config = loadConfig(NotificationsEnv, { ...this.env, ...env });
     const copy = await startService({
       name: 'notifications',
       config,
@@ -89,12 +100,24 @@ export class NotificationsHarness {
     return copy;
   }
 
+  async stopCopy(copy: RunningService): Promise<void> {
+    this.copies.splice(this.copies.indexOf(copy), 1);
+    await copy.close();
+  }
+
+  /** A provider of the first copy (or of `copy`). */
+  get<T>(type: Type<T>, copy: RunningService = this.copies[0]): T {
+    return copy.app.get(type, { strict: false });
+  }
+
   async stop(): Promise<void> {
     for (const copy of this.copies.splice(0)) await copy.close();
-    await this.nc
-      ?.jetstreamManager()
-      .then((jsm) => jsm.streams.delete(this.namespace.name(this.stream)))
-      .catch(() => undefined);
+    if (!this.sharedStream) {
+      await this.nc
+        ?.jetstreamManager()
+        .then((jsm) => jsm.streams.delete(this.namespace.name(this.stream)))
+        .catch(() => undefined);
+    }
     await this.nc?.drain();
     await this.pg?.end();
     await this.db?.drop();

@@ -15,7 +15,10 @@ export interface Refusal {
 export class SmtpListener {
   readonly received: ParsedMail[] = [];
   refusals = 0;
+  /** How long the listener thinks before answering a message's data: a slow server. */
+  answerDelayMs = 0;
   private refuse?: (to: string) => Refusal | undefined;
+  private readonly closedSessions = new Set<string>();
   private server?: SMTPServer;
   port = 0;
 
@@ -24,9 +27,20 @@ export class SmtpListener {
       authOptional: true,
       disabledCommands: ['STARTTLS', 'AUTH'],
       logger: false,
+      onClose: (session) => {
+        this.closedSessions.add(session.id);
+      },
       onData: (stream, session, callback) => {
         simpleParser(stream)
-          .then((mail) => {
+          .then(async (mail) => {
+            if (this.answerDelayMs > 0)
+              await new Promise((resolve) => setTimeout(resolve, this.answerDelayMs));
+            // A sender that went away before our answer never learnt we took it: like a real server,
+            // the message is not kept (RFC 5321 §4.1.1.4 ends a transaction at the reply).
+            if (this.closedSessions.has(session.id)) {
+              callback(new Error('connection closed'));
+              return;
+            }
             const to = session.envelope.rcptTo.map((rcpt) => rcpt.address).join(',');
             const refusal = this.refuse?.(to);
             if (refusal) {

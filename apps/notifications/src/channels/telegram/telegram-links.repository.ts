@@ -35,17 +35,16 @@ export class TelegramLinksRepository {
     });
   }
 
-  /** Unlinks a member's chat; with `chatId`, only if that chat is still the linked one. */
-  async unlink(staffId: string, chatId?: string): Promise<boolean> {
+  /** Unlinks a member's chat; false when none was linked. */
+  async unlink(staffId: string): Promise<boolean> {
     if (!UUID.test(staffId)) return false;
     const rows = await this.em
       .fork()
       .getConnection()
       .execute<{ staff_id: string }[]>(
         `update notifications.recipient set telegram_chat_id = null
-         where staff_id = ? and telegram_chat_id is not null ${chatId === undefined ? '' : 'and telegram_chat_id = ?'}
-         returning staff_id`,
-        chatId === undefined ? [staffId] : [staffId, chatId],
+         where staff_id = ? and telegram_chat_id is not null returning staff_id`,
+        [staffId],
       );
     return rows.length > 0;
   }

@@ -111,7 +111,15 @@ export class TelegramUpdatesPoller implements OnApplicationBootstrap, BeforeAppl
   }
 
   private async holdLock(botId: string): Promise<boolean> {
-    if (this.lockConnection) return true;
+    if (this.lockConnection) {
+      // The lock is the session's: a session that is gone (a restarted server) no longer holds it.
+      const alive = await this.lockConnection.query('select 1').then(
+        () => true,
+        () => false,
+      );
+      if (alive) return true;
+      await this.releaseLock();
+    }
     const client = new Client({
       connectionString: this.orm.config.getClientUrl(),
       application_name: 'telegram updates lock',

@@ -1,7 +1,12 @@
-import { ArrayType, Entity, PrimaryKey, Property } from '@mikro-orm/core';
+import { ArrayType, Entity, Index, PrimaryKey, Property } from '@mikro-orm/core';
 
 /** An admin's webhook endpoint: where events of the types it subscribes to are posted, signed with its secret. */
 @Entity({ tableName: 'webhook_endpoint' })
+// Fan-out looks for the enabled endpoints that subscribe to an event's type.
+@Index({
+  name: 'webhook_endpoint_events_idx',
+  expression: `create index webhook_endpoint_events_idx on notifications.webhook_endpoint using gin (events) where enabled`,
+})
 export class WebhookEndpoint {
   @PrimaryKey({ type: 'uuid' })
   id!: string;
