@@ -272,6 +272,8 @@ describe('reader-reporter submissions through the gateway', () => {
         body: 'Ж'.repeat(20000),
         name: 'И'.repeat(200),
         location: 'М'.repeat(500),
+        email: `${'a'.repeat(64)}@${'b'.repeat(63)}.${'c'.repeat(63)}.${'d'.repeat(58)}.ru`,
+        phone: `+7${'9'.repeat(38)}`,
       },
       [
         { bytes: jpegOfSize(LIMITS.maxFileBytes), name: 'a.jpg' },
@@ -279,7 +281,10 @@ describe('reader-reporter submissions through the gateway', () => {
         { bytes: jpegOfSize(LIMITS.maxTotalBytes - 2 * LIMITS.maxFileBytes), name: 'c.jpg' },
       ],
     );
-    expect((await detail(id)).body.attachments).toHaveLength(3);
+    const stored = (await detail(id)).body;
+    expect(stored.attachments).toHaveLength(3);
+    expect(stored.contact.email).toHaveLength(254);
+    expect(stored.contact.phone).toHaveLength(40);
   });
 
   describe('refuses each limit one byte or character over, naming the field or file, and keeps nothing', () => {
