@@ -62,7 +62,12 @@ describe('identity and roles', () => {
   it('creates the admin from ADMIN_EMAIL and ADMIN_PASSWORD and tells who is logged in', async () => {
     const me = await http.get('/api/v1/auth/me', { token: adminToken });
     expect(me.status).toBe(200);
-    expect(me.body).toEqual({ id: expect.any(String), email: SUITE_ADMIN.email, roles: ['admin'] });
+    expect(me.body).toEqual({
+      id: expect.any(String),
+      email: SUITE_ADMIN.email,
+      roles: ['admin'],
+      locale: 'ru',
+    });
     expect(me.text).not.toContain('password');
   });
 
@@ -141,7 +146,7 @@ describe('identity and roles', () => {
       { token: adminToken },
     );
     expect(created.status).toBe(201);
-    expect(created.body).toEqual({ id: expect.any(String), email, roles: ['moderator'] });
+    expect(created.body).toEqual({ id: expect.any(String), email, roles: ['moderator'], locale: 'ru' });
     const again = await http.post(
       '/api/v1/admin/staff',
       { email: email.toUpperCase(), password: 'temporary-password', roles: ['moderator'] },

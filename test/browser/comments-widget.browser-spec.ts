@@ -1,3 +1,4 @@
+import { SignJWT } from 'jose';
 import type { Locator, Page } from 'playwright-core';
 import { HttpClient } from '@test/support/http-client';
 import { Suite, SUITE_ADMIN } from '@test/support/suite';
@@ -6,6 +7,12 @@ import { seriousViolations } from './support/axe';
 import { ReaderBrowser, screenshot } from './support/browser';
 
 const ARTICLE = 'demo-bus-line-47';
+const PORTAL_SECRET = 'Vb4nQ8xLr2Tk6Wm9Hc3Zs7Pd1Gf5Jy0E';
+
+/** What engage.js offers the portal's own scripts. */
+interface PortalPage {
+  Engage: { signIn(portalToken: string): void };
+}
 
 /** The comments widget and counters of engage.js on the demo page, in Chromium, against the real suite. */
 describe('the comments widget in a browser', () => {
@@ -59,7 +66,7 @@ describe('the comments widget in a browser', () => {
   beforeAll(async () => {
     suite = await Suite.start({
       services: ['polls', 'comments'],
-      gatewayEnv: { DEMO: 'true' },
+      gatewayEnv: { DEMO: 'true', PORTAL_JWT_SECRET: PORTAL_SECRET },
       serviceEnv: { COMMENTS_PER_READER_PER_WINDOW: '1000', COMMENTS_PER_ADDRESS_PER_WINDOW: '1000' },
     });
     http = new HttpClient(suite.baseUrl);
@@ -159,6 +166,65 @@ describe('the comments widget in a browser', () => {
     );
     const counts = await alicePage.locator('[data-engage="comment-count"]').allTextContents();
     expect(counts.map(Number).reduce((a, b) => a + b, 0)).toBe(3);
+  });
+
+  it('lets a reader signed in on the portal comment under the portal name, marked as a portal reader', async () => {
+    const portalToken = await new SignJWT({ name: 'Дина Портальная' })
+      .setProtectedHeader({ alg: 'HS256' })
+      .setSubject('portal-user-7')
+      .setExpirationTime('10m')
+      .sign(new TextEncoder().encode(PORTAL_SECRET));
+    const carol = await ReaderBrowser.open();
+    try {
+      const page = await carol.page();
+      await open(page);
+      // A discussion of its own, so that the demo story's comments stay as the other tests expect.
+      await page.evaluate(() => {
+        const page = globalThis as any;
+        const host = page.document.createElement('div');
+        host.id = 'portal-comments';
+        host.dataset.engage = 'comments';
+        host.dataset.articleId = 'demo-portal-signin';
+        page.document.body.append(host);
+        page.Engage.scan();
+      });
+      const discussion = page.locator('#portal-comments');
+      const form = discussion.locator('form.engage-comment-form').first();
+      await form.waitFor();
+      await expect(form.getByLabel('Имя').isVisible()).resolves.toBe(true);
+      await page.evaluate((token) => (globalThis as unknown as PortalPage).Engage.signIn(token), portalToken);
+      await form.getByText('Вы пишете как Дина Портальная').waitFor();
+      await expect(form.getByLabel('Имя').isVisible()).resolves.toBe(false);
+      await form.getByLabel('Текст комментария').fill('Пишу под своим именем с портала');
+      await form.getByRole('button', { name: 'Отправить' }).click();
+      const cardWith = (text: string) => discussion.locator('.engage-comment-card').filter({ hasText: text });
+      const card = cardWith('Пишу под своим именем с портала');
+      await card.waitFor();
+      await expect(card.locator('.engage-author').textContent()).resolves.toBe('Дина Портальная');
+      await card.locator('.engage-badge', { hasText: 'читатель портала' }).waitFor();
+      const listed = await http.get('/api/v1/articles/demo-portal-signin/comments');
+      expect(listed.body.items[0].author).toEqual({
+        name: 'Дина Портальная',
+        isStaff: false,
+        verified: true,
+      });
+
+      // A token the gateway refuses (another key) is dropped: the reader goes on as a guest.
+      const forged = await new SignJWT({ name: 'Самозванец' })
+        .setProtectedHeader({ alg: 'HS256' })
+        .setSubject('portal-user-8')
+        .setExpirationTime('10m')
+        .sign(new TextEncoder().encode('Xy9Wq2Lm7Nb4Vc8Zr1Ts6Kd3Hf5Gj0Pa'));
+      await page.evaluate((token) => (globalThis as unknown as PortalPage).Engage.signIn(token), forged);
+      await form.getByLabel('Имя').waitFor({ state: 'visible' });
+      await write(form, 'Гость', 'Теперь пишу как гость');
+      const guestCard = cardWith('Теперь пишу как гость');
+      await guestCard.waitFor();
+      await expect(guestCard.locator('.engage-author').textContent()).resolves.toBe('Гость');
+      await expect(guestCard.locator('.engage-badge').count()).resolves.toBe(0);
+    } finally {
+      await carol.close();
+    }
   });
 
   it('renders hostile bodies and names as text, running nothing', async () => {

@@ -31,7 +31,7 @@ export class Suite {
     STAFF_JWT_SECRET: randomBytes(32).toString('hex'),
     HASH_SECRET: randomBytes(32).toString('hex'),
   };
-  /** The reporter's contact key ring (required outside demo mode). */
+  /** The reporter's contact key ring (required outside demo mode), one for every copy and restart. */
   readonly reporterContactKeys = `suite:${randomBytes(32).toString('base64')}`;
   /**
    * The suite's own NATS namespace: its subjects, queue groups and stream never meet another suite's,

@@ -119,6 +119,48 @@ describe('comments service under concurrency', () => {
     expect(await h.countsOf(articleId)).toEqual({ total: 0, counted: 0, repliesMismatches: 0 });
   });
 
+  it('erases a reader while moderators decide on the same threads, every request answered and the counts exact', async () => {
+    const admin = h.staff('admin');
+    for (let round = 0; round < 3; round += 1) {
+      const articleId = h.article();
+      const erased = h.reader();
+      // Threads where the erased reader's comments answer others' and are answered by others, so the
+      // erasure and the decisions lock the same comments, each starting from its own end.
+      const others: string[] = [];
+      for (let thread = 0; thread < 4; thread += 1) {
+        const { comment: top } = await h.post(articleId, h.reader(), { body: `Тема ${round}-${thread}` });
+        others.push(top.id);
+        const { comment: mine } = await h.post(articleId, erased, {
+          parentId: top.id,
+          body: `Ответ ${round}-${thread}`,
+        });
+        for (let reply = 0; reply < 3; reply += 1) {
+          const { comment } = await h.post(articleId, h.reader(), {
+            parentId: mine.id,
+            body: `Ответ на ответ ${round}-${thread}-${reply}`,
+          });
+          others.push(comment.id);
+        }
+      }
+      const results = await Promise.all([
+        settle(h.call(CommentsRpc.eraseReader, { caller: admin, readerId: erased.readerId! })),
+        ...others.map((commentId, index) =>
+          settle(
+            h.call(CommentsRpc.decide, {
+              caller: moderator,
+              commentId,
+              decision: index % 2 === 0 ? { action: 'reject', reason: 'не по теме' } : { action: 'feature' },
+            }),
+          ),
+        ),
+      ]);
+      expect(results.filter((result) => !result.ok)).toEqual([]);
+      const counts = await h.countsOf(articleId);
+      expect(counts.repliesMismatches).toBe(0);
+      expect(counts.total).toBe(counts.counted);
+    }
+  });
+
   it('never counts a pending, rejected, hidden or deleted comment, whatever runs at once', async () => {
     const articleId = h.article();
     const top = await Promise.all(Array.from({ length: 30 }, () => h.post(articleId, h.reader())));
@@ -199,5 +241,30 @@ describe('comments service under concurrency', () => {
       'the ended window to be dropped',
       100,
     );
+  });
+});
+
+describe('comments service with the posting limits off', () => {
+  const h = new CommentsHarness();
+
+  beforeAll(async () => {
+    await h.start({ COMMENTS_PER_READER_PER_WINDOW: '0', COMMENTS_PER_ADDRESS_PER_WINDOW: '0' });
+  }, 60000);
+  afterAll(() => h.stop());
+
+  it('still stores 50 concurrent copies of one body from one reader once, refusing the others as duplicates', async () => {
+    const articleId = h.article();
+    const reader = h.reader();
+    const results = await Promise.all(
+      Array.from({ length: 50 }, () => settle(h.post(articleId, reader, { body: 'Одно и то же' }))),
+    );
+    expect(results.filter((result) => result.ok)).toHaveLength(1);
+    expect(results.filter((result) => !result.ok)).toEqual(
+      Array.from({ length: 49 }, () => ({
+        ok: false,
+        error: expect.objectContaining({ status: 409, code: 'comment_duplicate' }),
+      })),
+    );
+    expect(await h.countsOf(articleId)).toEqual({ total: 1, counted: 1, repliesMismatches: 0 });
   });
 });

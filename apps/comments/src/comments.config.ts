@@ -43,4 +43,28 @@ export class CommentsEnv extends ServiceEnv {
   @Min(1)
   @Max(1000)
   COMMENT_REPLIES_PER_THREAD = 100;
+
+  /**
+   * Posts written together in one statement and transaction at most (group commit, as votes are): a
+   * burst of posts shares one round trip, one transaction and one WAL flush.
+   */
+  @ToInt()
+  @IsInt()
+  @Min(1)
+  @Max(1000)
+  COMMENT_POST_BATCH_MAX = 24;
+
+  /** How long a post waits for others to share its write; 0 writes each post on its own. */
+  @ToInt()
+  @IsInt()
+  @Min(0)
+  @Max(1000)
+  COMMENT_POST_BATCH_DELAY_MS = 2;
+
+  /** Post batches written at once (each holds one database connection while it runs). */
+  @ToInt()
+  @IsInt()
+  @Min(1)
+  @Max(100)
+  COMMENT_POST_BATCHES_IN_FLIGHT = 4;
 }

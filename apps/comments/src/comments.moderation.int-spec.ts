@@ -429,6 +429,8 @@ describe('comments service: moderation and abuse', () => {
     const moderatorSide = new Client({ connectionString: h.db.url });
     await moderatorSide.connect();
     try {
+      const moderatorPid = (await moderatorSide.query<{ pid: number }>('select pg_backend_pid() as pid'))
+        .rows[0].pid;
       await moderatorSide.query('begin');
       await moderatorSide.query(`update comments.article set ${change} where article_id = $1`, [articleId]);
       const posting = post();
@@ -437,7 +439,8 @@ describe('comments service: moderation and abuse', () => {
           (
             await h.one<{ waiting: number }>(
               `select count(*)::int as waiting from pg_stat_activity
-                where datname = current_database() and wait_event_type = 'Lock' and query like '%comments.article%'`,
+                where datname = current_database() and $1 = any(pg_blocking_pids(pid))`,
+              [moderatorPid],
             )
           ).waiting > 0,
         10000,

@@ -179,6 +179,13 @@ export class GatewayEnv extends CommonEnv {
   @Min(1)
   @Max(1000000)
   POLL_LIVE_MAX_STREAMS = 10000;
+
+  /** Open notification streams (staff's live unread counts) one gateway copy serves at most; more get 503. */
+  @ToInt()
+  @IsInt()
+  @Min(1)
+  @Max(1000000)
+  NOTIFICATION_LIVE_MAX_STREAMS = 10000;
 }
 
 /** The secrets the gateway runs with, after demo defaults were applied. */

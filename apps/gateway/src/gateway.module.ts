@@ -1,5 +1,6 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { DatabaseModule } from '@app/persistence';
+import { MESSAGING_ENTITIES } from '@app/messaging';
 import { MetricsRegistry } from '@app/runtime';
 import type { GatewaySettings } from './gateway.settings';
 import { StaffAccount } from './identity/entities/staff-account.entity';
@@ -12,7 +13,10 @@ import { PollsGatewayModule } from './polls/polls-gateway.module';
 import { CommentsGatewayModule } from './comments/comments-gateway.module';
 import { SubmissionsGatewayModule } from './submissions/submissions-gateway.module';
 import { PagesModule } from './pages/pages.module';
+import { NotificationsGatewayModule } from './notifications/notifications-gateway.module';
 import { DeadLettersAdminModule } from './admin/dead-letters-admin.module';
+import { NotificationChannelsGatewayModule } from './notification-channels/notification-channels-gateway.module';
+import { GatewayOutboxModule } from './events/gateway-outbox.module';
 
 export const GATEWAY_SCHEMA = 'gateway';
 
@@ -26,18 +30,21 @@ export class GatewayModule {
         DatabaseModule.forService({
           schema: GATEWAY_SCHEMA,
           clientUrl: databaseUrl,
-          entities: [StaffAccount],
+          entities: [...MESSAGING_ENTITIES, StaffAccount],
           migrations: GATEWAY_MIGRATIONS,
           poolMax: settings.env.DATABASE_POOL_MAX,
         }),
         ServiceClientsModule.register(settings.env, metrics),
+        GatewayOutboxModule.register(settings.env.EVENTS_STREAM),
         IdentityModule.register(settings),
         HttpEdgeModule.register(settings.env),
         PollsGatewayModule.register(settings.env),
         CommentsGatewayModule.register(settings.env),
         SubmissionsGatewayModule.register(settings.env),
+        NotificationsGatewayModule.register(settings.env),
         PagesModule.register({ demo: settings.env.DEMO }),
         DeadLettersAdminModule,
+        NotificationChannelsGatewayModule,
       ],
       controllers: [HealthController],
     };

@@ -24,7 +24,6 @@ import {
 import { checkBallot } from './domain/ballot-rules';
 import { decodeCursor, encodeCursor } from './domain/cursor';
 import { applyChanges, settleDraft } from './domain/poll-draft.rules';
-import { GroupCommit } from './domain/group-commit';
 import { PollDefinition, PollTallies, snapshotOf } from './domain/poll-definition';
 import {
   AlreadyVotedError,
@@ -40,8 +39,8 @@ import { demoPolls } from './polls.demo';
 import { PollEditsRepository } from './repositories/poll-edits.repository';
 import { PollReadsRepository, PollWithMyVote } from './repositories/poll-reads.repository';
 import { PollsDemoRepository } from './repositories/polls-demo.repository';
-import { batchFailureOf, CastVoteInput, VoteOutcome, VotesRepository } from './repositories/votes.repository';
-import { errorSummary } from '@app/persistence';
+import { CastVoteInput, VoteOutcome, VotesRepository } from './repositories/votes.repository';
+import { batchFailureOf, errorSummary, GroupCommit } from '@app/persistence';
 
 const isEditor = (caller: Caller): boolean => hasRole(caller.roles, 'editor');
 

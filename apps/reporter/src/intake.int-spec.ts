@@ -73,6 +73,46 @@ describe('reporter intake over NATS', () => {
     expect(await h.rowCounts()).toEqual(before);
   });
 
+  it('refuses a damaged photo (422), an unknown upload (404) and malformed chunk headers (400), naming what is wrong', async () => {
+    const intake = await h.openIntake(h.address());
+    const photo = phoneJpeg();
+    const damaged = await settle(
+      h.chunks.sendFile(intake.chunkSubject, intake.intakeId, 0, {
+        name: 'broken.jpg',
+        bytes: photo.subarray(0, photo.length - 200),
+      }),
+    );
+    expect(damaged).toMatchObject({ ok: false, error: { status: 422, code: 'file_malformed' } });
+    expect(!damaged.ok && damaged.error.message).toContain('broken.jpg');
+    expect(
+      await settle(
+        h.chunks.sendChunk(intake.chunkSubject, {
+          intakeId: intake.intakeId,
+          fileIndex: 0,
+          seq: 0,
+          last: true,
+          data: photo,
+        }),
+      ),
+    ).toMatchObject({ ok: false, error: { status: 404, code: 'intake_not_found' } });
+    const other = await h.openIntake(h.address());
+    expect(
+      await settle(
+        h.chunks.sendChunk(other.chunkSubject, {
+          intakeId: other.intakeId,
+          fileIndex: -1,
+          seq: 0,
+          last: false,
+          data: photo,
+        }),
+      ),
+    ).toMatchObject({
+      ok: false,
+      error: { status: 400, errors: [{ field: 'File-Index', message: expect.any(String) }] },
+    });
+    await h.call(ReporterRpc.abortIntake, { intakeId: other.intakeId });
+  });
+
   it.each([
     ['a file one byte over its limit', [LIMITS.file + 1], 'file_too_large', [LIMITS.file]],
     [
@@ -186,6 +226,8 @@ describe('reporter intake over NATS', () => {
     const outcomes = await Promise.all(
       Array.from({ length: 50 }, () => h.submit([{ name: 'same.jpg', bytes: photo }], { key, address })),
     );
+    // Most began before any completed, so they met at the key's unique index, not at begin's replay.
+    expect(outcomes.filter((outcome) => !outcome.replayed).length).toBeGreaterThan(10);
     const codes = new Set(outcomes.map((outcome) => outcome.receipt.trackingCode));
     expect(codes.size).toBe(1);
     expect(await h.count('submission')).toBe(before + 1);

@@ -10,3 +10,6 @@ export * from './error-for-log';
 export * from './schema-drift';
 export * from './postgres-answers';
 export * from './sql-in';
+export * from './group-commit';
+export * from './batch-failure';
+export * from './retry-on-conflict';

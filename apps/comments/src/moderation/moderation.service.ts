@@ -28,8 +28,9 @@ import {
   ValidationFailedError,
 } from '@app/contracts';
 import { recordEvent } from '@app/messaging';
+import { transactionalRetryingConflicts } from '@app/persistence';
 import { requireStaff } from '../access/caller-access';
-import { moveStatus } from '../comment-counters';
+import { moveStatus, moveStatuses } from '../comment-counters';
 import { presentForModerator } from '../comment.presenter';
 import { CommentSignals } from '../comment.signals';
 import { autoClosesAt } from '../domain/auto-close';
@@ -89,7 +90,7 @@ export class ModerationService {
   async decide({ caller, commentId, decision }: DecideCommentRequest): Promise<ModerationCommentReply> {
     const moderatorId = requireStaff(caller);
     const em = this.em.fork();
-    const comment = await em.transactional(async (tx) => {
+    const comment = await transactionalRetryingConflicts(em, async (tx) => {
       const comment = await lockCommentForChange(tx, commentId);
       const wasPublishedBefore = comment.publishedAt !== null;
       const outcome = decide({ status: comment.status, featured: comment.featured }, decision.action);
@@ -161,15 +162,19 @@ export class ModerationService {
    */
   async eraseReader({ caller, readerId }: ReaderRequest): Promise<ReaderErasedReply> {
     requireStaff(caller, 'admin');
-    const articleIds = await this.em.fork().transactional(async (em) => {
+    const articleIds = await transactionalRetryingConflicts(this.em, async (em) => {
       const comments = await em.find(
         Comment,
         { readerId },
         { lockMode: LockMode.PESSIMISTIC_WRITE, orderBy: { id: 'asc' } },
       );
       const articles = [...new Set(comments.map((comment) => comment.articleId))];
+      await moveStatuses(
+        em,
+        comments.filter((comment) => comment.status !== 'deleted'),
+        'deleted',
+      );
       for (const comment of comments) {
-        if (comment.status !== 'deleted') await moveStatus(em, comment, 'deleted');
         Object.assign(comment, {
           body: '',
           authorName: '',

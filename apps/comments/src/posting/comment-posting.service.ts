@@ -1,9 +1,9 @@
 import { createHash, randomUUID } from 'node:crypto';
-import { Injectable } from '@nestjs/common';
-import { raw } from '@mikro-orm/core';
+import { Injectable, Logger } from '@nestjs/common';
 import { EntityManager } from '@mikro-orm/postgresql';
 import {
   Caller,
+  COMMENT_LIMITS,
   CommentAuthorBannedError,
   CommentAuthorNameRequiredError,
   CommentBannedWordError,
@@ -11,6 +11,7 @@ import {
   CommentParentInvalidError,
   CommentPublishedV1,
   CommentsClosedError,
+  CommentView,
   DuplicateCommentError,
   eventOf,
   NewComment,
@@ -20,34 +21,42 @@ import {
   ReaderRequiredError,
 } from '@app/contracts';
 import { recordEvent } from '@app/messaging';
+import { batchFailureOf, errorSummary, GroupCommit } from '@app/persistence';
 import { isModerator } from '../access/caller-access';
 import { CommentsEnv } from '../comments.config';
-import { presentComment } from '../comment.presenter';
 import { CommentSignals } from '../comment.signals';
-import { isClosed } from '../domain/auto-close';
 import { holdReasonsFor } from '../domain/hold-reasons';
 import { countLinks } from '../domain/link-count';
 import { rateWindowStart, retryAfterSeconds } from '../domain/rate-window';
-import { placeReply } from '../domain/thread-placement';
-import { Comment, RateCounter, ReaderBan } from '../entities';
-import { RateLimit, takeRateHits } from '../repositories/rate-counters';
+import { RateCounter } from '../entities';
+import { AnsweredAuthor, NewPost, PostOutcome, writePosts } from '../repositories/posting.repository';
 import { SiteSettingsStore } from '../settings/site-settings.store';
-import { countPostOnArticle, ensureArticle } from './article-lock';
 
 export const STAFF_DEFAULT_NAME = 'Редакция';
 
-/** A post whose article changed mode while it was written is decided again, this many times at most. */
-const MAX_POST_ATTEMPTS = 3;
-
-class ModeChanged extends Error {}
+/** Runs of a batch that a deadlock or serialization failure rolled back, before its posts fail. */
+const BATCH_ATTEMPTS = 3;
 
 export function bodyHashOf(body: string): string {
   return createHash('sha256').update(body).digest('base64url');
 }
 
-/** A reader's (or the newsroom's) new comment, with every rule a post must pass. */
+interface WrittenPost {
+  post: NewPost;
+  outcome: PostOutcome;
+  at: Date;
+}
+
+/**
+ * A reader's (or the newsroom's) new comment, with every rule a post must pass. What needs no database
+ * (author, words, links) is decided here; bans, duplicates, rate limits, closing, the answered comment
+ * and the article's mode are decided by the database for a whole batch of concurrent posts in one
+ * statement (group commit, as votes are), and each post's events are recorded in that transaction.
+ */
 @Injectable()
 export class CommentPostingService {
+  private readonly logger = new Logger('CommentPostingService');
+  private readonly batches: GroupCommit<NewPost, WrittenPost>;
   private purgedBefore?: Date;
 
   constructor(
@@ -55,7 +64,16 @@ export class CommentPostingService {
     private readonly config: CommentsEnv,
     private readonly settingsStore: SiteSettingsStore,
     private readonly signals: CommentSignals,
-  ) {}
+  ) {
+    this.batches = new GroupCommit(
+      {
+        maxSize: config.COMMENT_POST_BATCH_MAX,
+        maxDelayMs: config.COMMENT_POST_BATCH_DELAY_MS,
+        maxInFlight: config.COMMENT_POST_BATCHES_IN_FLIGHT,
+      },
+      (posts) => this.writeBatch(posts),
+    );
+  }
 
   async post({ caller, articleId, comment: input }: PostCommentRequest): Promise<PostCommentReply> {
     const byStaff = isModerator(caller);
@@ -64,124 +82,117 @@ export class CommentPostingService {
     const { settings, filter } = await this.settingsStore.current();
     const words = filter.check(`${authorName}\n${input.body}`);
     if (words.banned) throw new CommentBannedWordError();
-    const now = new Date();
-    const bodyHash = bodyHashOf(input.body);
-
-    let saved: Comment | undefined;
-    for (let attempt = 1; saved === undefined; attempt += 1) {
-      saved = await this.em
-        .fork()
-        .transactional(async (em) => {
-          if (caller.readerId) await this.refuseBanned(em, caller.readerId, now);
-          if (!byStaff) {
-            // The reader's rate counter stays locked until this commits, so a concurrent copy of the same
-            // post waits here and then finds this one in the duplicate check.
-            await this.takeRateHits(em, caller, now);
-            await this.refuseDuplicate(em, caller.readerId!, bodyHash, now);
-          }
-          const seen = await ensureArticle(em, articleId, now);
-          if (isClosed(seen, settings.autoCloseDays, now)) throw new CommentsClosedError();
-          const answered = input.parentId ? await this.answered(em, articleId, input.parentId) : null;
-          const mode = seen.mode ?? settings.mode;
-          const comment = this.newComment(em, {
-            caller,
-            articleId,
-            input,
-            authorName,
-            bodyHash,
-            now,
-            byStaff,
-          });
-          const placement = answered ? placeReply(answered) : null;
-          Object.assign(comment, {
-            threadId: placement?.threadId ?? comment.id,
-            parentId: placement?.parentId ?? null,
-            replyToId: placement?.replyToId ?? null,
-            depth: placement?.depth ?? 1,
-            holdReasons: holdReasonsFor({
-              mode,
-              suspectWord: words.suspect,
-              links: countLinks(input.body),
-              maxLinks: settings.maxLinks,
-              byStaff,
-            }),
-          });
-          const published = comment.holdReasons.length === 0;
-          if (published) {
-            comment.status = 'published';
-            comment.publishedAt = now;
-            recordEvent(em, publishedEvent(comment, answered));
-          } else {
-            recordEvent(
-              em,
-              eventOf(CommentHeldV1, { commentId: comment.id, articleId, reasons: comment.holdReasons }),
-            );
-          }
-          await em.flush();
-          // Comment rows before the article's, in every transaction: no two wait for each other.
-          if (published && comment.parentId !== null) {
-            await em.nativeUpdate(
-              Comment,
-              { id: comment.parentId },
-              { repliesCount: raw('replies_count + 1') },
-            );
-          }
-          const article = await countPostOnArticle(em, articleId, published ? 1 : 0, now);
-          if (isClosed(article, settings.autoCloseDays, now)) throw new CommentsClosedError();
-          if ((article.mode ?? settings.mode) !== mode && attempt < MAX_POST_ATTEMPTS)
-            throw new ModeChanged();
-          return comment;
-        })
-        .catch((error: unknown) => {
-          // The article's mode changed since it was read: rolled back, to be decided again with the new one.
-          if (error instanceof ModeChanged) return undefined;
-          throw error;
-        });
-    }
-    if (saved.status === 'published') this.signals.changed(articleId);
-    await this.forgetPastWindows(now);
-    return {
-      comment: presentComment(saved, { reactions: new Map(), isMine: () => true }),
-      status: saved.status === 'published' ? 'published' : 'pending',
-    };
-  }
-
-  private newComment(
-    em: EntityManager,
-    post: {
-      caller: Caller;
-      articleId: string;
-      input: NewComment;
-      authorName: string;
-      bodyHash: string;
-      now: Date;
-      byStaff: boolean;
-    },
-  ): Comment {
-    const { caller, input, byStaff } = post;
-    const id = randomUUID();
-    return em.create(Comment, {
-      id,
-      articleId: post.articleId,
-      threadId: id,
-      depth: 1,
-      readerId: caller.readerId,
-      staffId: byStaff ? caller.staffId : null,
-      addressHash: caller.addressHash,
-      authorName: post.authorName,
+    const post: NewPost = {
+      id: randomUUID(),
+      articleId,
+      parentId: input.parentId ?? null,
+      readerId: caller.readerId ?? null,
+      staffId: byStaff ? (caller.staffId ?? null) : null,
+      byStaff,
+      addressHash: caller.addressHash ?? null,
+      authorName,
       authorVerified: !byStaff && Boolean(caller.portalName),
-      authorIsStaff: byStaff,
       authorEmail: input.authorEmail ?? null,
       notifyOnReply: Boolean(input.notifyOnReply && input.authorEmail),
       locale: input.locale ?? 'ru',
       body: input.body,
-      bodyHash: post.bodyHash,
-      status: 'pending',
+      bodyHash: bodyHashOf(input.body),
       articleTitle: input.articleTitle ?? null,
       articleUrl: input.articleUrl ?? null,
-      createdAt: post.now,
-      editedAt: null,
-      publishedAt: null,
+      // Pre-moderation is the article's to say, under its lock: only the text's reasons are known here.
+      reasons: holdReasonsFor({
+        mode: 'post',
+        suspectWord: words.suspect,
+        links: countLinks(input.body),
+        maxLinks: settings.maxLinks,
+        byStaff,
+      }),
+      readerLimit: this.config.COMMENTS_PER_READER_PER_WINDOW,
+      addressLimit: this.config.COMMENTS_PER_ADDRESS_PER_WINDOW,
+      siteMode: settings.mode,
+      autoCloseDays: settings.autoCloseDays,
+    };
+    const { outcome, at } = await this.batches.submit(post);
+    if (outcome.kind === 'refused') this.refuse(outcome.refusal, at);
+    if (outcome.status === 'published') this.signals.changed(articleId);
+    await this.forgetPastWindows(at);
+    return { comment: viewOf(post, outcome, at), status: outcome.status };
+  }
+
+  private refuse(refusal: Extract<PostOutcome, { kind: 'refused' }>['refusal'], at: Date): never {
+    switch (refusal) {
+      case 'banned':
+        throw new CommentAuthorBannedError();
+      case 'duplicate':
+        throw new DuplicateCommentError();
+      case 'rate_reader':
+      case 'rate_address':
+        throw new RateLimitedError(
+          'Too many comments. Try again later.',
+          retryAfterSeconds(at, this.config.COMMENT_RATE_WINDOW_SECONDS),
+        );
+      case 'closed':
+        throw new CommentsClosedError();
+      case 'parent_invalid':
+        throw new CommentParentInvalidError();
+    }
+  }
+
+  /**
+   * Writes a batch with its events in one transaction. Only a batch the database rolled back is run
+   * again: as a whole after a deadlock or serialization failure, post by post after any other refusal,
+   * so one bad post does not fail the others. A lost answer fails every post of the batch: it may have
+   * been written, so it is never reported as written, nor written twice.
+   */
+  private async writeBatch(posts: NewPost[]): Promise<PromiseSettledResult<WrittenPost>[]> {
+    for (let attempt = 1; ; attempt += 1) {
+      try {
+        const written = await this.writeInTransaction(posts);
+        return written.map((value) => ({ status: 'fulfilled', value }));
+      } catch (error) {
+        const failure = batchFailureOf(error);
+        if (failure === 'conflict' && attempt < BATCH_ATTEMPTS) continue;
+        if (failure === 'refused' && posts.length > 1) {
+          this.logger.warn(
+            `a batch of ${posts.length} comments was refused, writing them one by one: ${errorSummary(error)}`,
+          );
+          return Promise.allSettled(
+            posts.map((post) => this.writeInTransaction([post]).then(([one]) => one)),
+          );
+        }
+        throw error;
+      }
+    }
+  }
+
+  private writeInTransaction(posts: NewPost[]): Promise<WrittenPost[]> {
+    const now = new Date();
+    const duplicateMinutes = this.config.COMMENT_DUPLICATE_WINDOW_MINUTES;
+    return this.em.fork().transactional(async (em) => {
+      const outcomes = await writePosts(em, posts, {
+        now,
+        maxDepth: COMMENT_LIMITS.maxDepth,
+        windowStart: rateWindowStart(now, this.config.COMMENT_RATE_WINDOW_SECONDS),
+        duplicatesSince: duplicateMinutes === 0 ? null : new Date(now.getTime() - duplicateMinutes * 60_000),
+      });
+      posts.forEach((post, index) => {
+        const outcome = outcomes[index];
+        if (outcome.kind !== 'written') return;
+        if (outcome.status === 'published') {
+          recordEvent(em, publishedEvent({ ...post, ...outcome }, outcome.answered));
+        } else {
+          recordEvent(
+            em,
+            eventOf(CommentHeldV1, {
+              commentId: post.id,
+              articleId: post.articleId,
+              reasons: outcome.holdReasons,
+            }),
+          );
+        }
+      });
+      await em.flush();
+      return posts.map((post, index) => ({ post, outcome: outcomes[index], at: now }));
     });
   }
 
@@ -199,55 +210,48 @@ export class CommentPostingService {
     if (!name) throw new CommentAuthorNameRequiredError();
     return name;
   }
+}
 
-  private async refuseBanned(em: EntityManager, readerId: string, now: Date): Promise<void> {
-    const ban = await em.findOne(ReaderBan, { readerId });
-    if (ban && (ban.until === null || ban.until.getTime() > now.getTime()))
-      throw new CommentAuthorBannedError();
-  }
+/** The new comment as its author sees it in the answer to the post. */
+function viewOf(post: NewPost, outcome: Extract<PostOutcome, { kind: 'written' }>, at: Date): CommentView {
+  return {
+    id: post.id,
+    articleId: post.articleId,
+    parentId: outcome.parentId,
+    replyToId: outcome.replyToId,
+    depth: outcome.depth,
+    author: { name: post.authorName, isStaff: post.byStaff, verified: post.authorVerified },
+    body: post.body,
+    createdAt: at.toISOString(),
+    editedAt: null,
+    status: outcome.status,
+    reactions: { like: 0 },
+    myReaction: null,
+    mine: true,
+    featured: false,
+    replies: [],
+    repliesCount: 0,
+  };
+}
 
-  private async refuseDuplicate(
-    em: EntityManager,
-    readerId: string,
-    bodyHash: string,
-    now: Date,
-  ): Promise<void> {
-    const minutes = this.config.COMMENT_DUPLICATE_WINDOW_MINUTES;
-    if (minutes === 0) return;
-    const since = new Date(now.getTime() - minutes * 60_000);
-    const earlier = await em.count(Comment, { readerId, bodyHash, createdAt: { $gt: since } });
-    if (earlier > 0) throw new DuplicateCommentError();
-  }
-
-  private async takeRateHits(em: EntityManager, caller: Caller, now: Date): Promise<void> {
-    const seconds = this.config.COMMENT_RATE_WINDOW_SECONDS;
-    const limits: RateLimit[] = [];
-    if (caller.readerId && this.config.COMMENTS_PER_READER_PER_WINDOW > 0) {
-      limits.push({ key: `reader:${caller.readerId}`, limit: this.config.COMMENTS_PER_READER_PER_WINDOW });
-    }
-    if (caller.addressHash && this.config.COMMENTS_PER_ADDRESS_PER_WINDOW > 0) {
-      limits.push({
-        key: `address:${caller.addressHash}`,
-        limit: this.config.COMMENTS_PER_ADDRESS_PER_WINDOW,
-      });
-    }
-    const exhausted = await takeRateHits(em, limits, rateWindowStart(now, seconds));
-    if (exhausted.length > 0) {
-      throw new RateLimitedError('Too many comments. Try again later.', retryAfterSeconds(now, seconds));
-    }
-  }
-
-  private async answered(em: EntityManager, articleId: string, parentId: string): Promise<Comment> {
-    const parent = await em.findOne(Comment, { id: parentId });
-    if (!parent || parent.articleId !== articleId || parent.status !== 'published') {
-      throw new CommentParentInvalidError();
-    }
-    return parent;
-  }
+/** The comment a published event speaks of. */
+export interface PublishedComment {
+  id: string;
+  articleId: string;
+  articleTitle: string | null;
+  articleUrl: string | null;
+  parentId: string | null;
+  replyToId: string | null;
+  authorName: string;
+  readerId: string | null;
+  staffId: string | null;
 }
 
 /** comment.published, telling the answered comment's author only if they asked and it is not their own reply. */
-export function publishedEvent(comment: Comment, answered: Comment | null): CommentPublishedV1 {
+export function publishedEvent(
+  comment: PublishedComment,
+  answered: AnsweredAuthor | null,
+): CommentPublishedV1 {
   const ownReply =
     answered !== null &&
     ((answered.readerId !== null && answered.readerId === comment.readerId) ||

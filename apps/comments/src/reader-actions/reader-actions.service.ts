@@ -21,6 +21,7 @@ import {
   ReactToCommentRequest,
 } from '@app/contracts';
 import { recordEvent } from '@app/messaging';
+import { transactionalRetryingConflicts } from '@app/persistence';
 import { isAuthor, isModerator, requireReader } from '../access/caller-access';
 import { moveStatus } from '../comment-counters';
 import { presentComment } from '../comment.presenter';
@@ -79,7 +80,7 @@ export class ReaderActionsService {
 
   /** By its author or a moderator. With published replies it stays as a tombstone, body emptied. */
   async delete({ caller, commentId }: CommentIdRequest): Promise<CommentDeletedReply> {
-    const comment = await this.em.fork().transactional(async (em) => {
+    const comment = await transactionalRetryingConflicts(this.em, async (em) => {
       const comment = await lockCommentForChange(em, commentId);
       if (!isAuthor(caller, comment) && !isModerator(caller)) throw new NotCommentAuthorError();
       if (comment.status !== 'deleted') await moveStatus(em, comment, 'deleted');
@@ -132,7 +133,7 @@ export class ReaderActionsService {
   async flag({ caller, commentId, flag }: FlagCommentRequest): Promise<FlagAcceptedReply> {
     const readerId = requireReader(caller);
     const { settings } = await this.settingsStore.current();
-    const hidden = await this.em.fork().transactional(async (em) => {
+    const hidden = await transactionalRetryingConflicts(this.em, async (em) => {
       const comment = await lockCommentForChange(em, commentId);
       if (comment.status !== 'published' && comment.status !== 'hidden') throw new CommentNotFoundError();
       const result: QueryResult = await em

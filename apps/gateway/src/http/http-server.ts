@@ -11,6 +11,8 @@ import { securityHeadersFor } from './security-headers';
 import { ProblemFilter } from './problem.filter';
 import { gatewayValidationPipe } from './validation.pipe';
 import { installJsonBodyParser } from './json-body.parser';
+import { installFormBodyParser } from './form-body.parser';
+import { UNSUBSCRIBE_PATH } from '../notifications/unsubscribe.page';
 import { answerClientError } from './client-error.handler';
 import { refuseEncodedBodies } from './content-encoding.check';
 import { installMultipartPassThrough } from '../submissions/multipart-pass-through.parser';
@@ -47,10 +49,12 @@ export async function configureHttp(
   metrics: MetricsRegistry,
 ): Promise<void> {
   const fastify = app.getHttpAdapter().getInstance();
-  // JSON bodies, and multipart forms left unread for the routes that stream them.
+  // JSON bodies; multipart forms left unread for the routes that stream them; URL-encoded forms only
+  // where RFC 8058's one-click unsubscribe needs them.
   fastify.removeContentTypeParser('text/plain');
   installJsonBodyParser(fastify);
   installMultipartPassThrough(fastify);
+  installFormBodyParser(fastify, [UNSUBSCRIBE_PATH]);
 
   fastify.addHook('onRequest', (request, reply, done) => {
     void reply.headers(securityHeadersFor(request.url)).header('X-Request-Id', request.id);

@@ -32,7 +32,7 @@ export class StaffController {
   @ApiCreatedResponse({ type: StaffView })
   @ApiConflictResponse({ description: 'The email is taken' })
   create(@Body() body: NewStaffBody): Promise<StaffView> {
-    return this.staff.create(body.email, body.password, body.roles);
+    return this.staff.create(body.email, body.password, body.roles, body.locale ?? 'ru');
   }
 
   @Delete(':id')

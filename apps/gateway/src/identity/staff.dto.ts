@@ -11,7 +11,7 @@ import {
   Length,
   MaxLength,
 } from 'class-validator';
-import { ROLES, Role, SingleLine } from '@app/contracts';
+import { ROLES, Role, OptionalNotNull, SingleLine, STAFF_LOCALES, StaffLocale } from '@app/contracts';
 
 export const PASSWORD_MIN_LENGTH = 12;
 export const PASSWORD_MAX_LENGTH = 256;
@@ -46,6 +46,8 @@ export class StaffView {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty({ format: 'email' }) email: string;
   @ApiProperty({ enum: ROLES, isArray: true }) roles: Role[];
+  @ApiProperty({ enum: STAFF_LOCALES, description: 'The language of their notifications' })
+  locale: StaffLocale;
 }
 
 export class StaffList {
@@ -72,6 +74,11 @@ export class NewStaffBody {
   @ArrayUnique()
   @IsIn(ROLES, { each: true })
   roles: Role[];
+
+  @ApiProperty({ enum: STAFF_LOCALES, required: false, default: 'ru' })
+  @OptionalNotNull()
+  @IsIn(STAFF_LOCALES)
+  locale?: StaffLocale;
 }
 
 export class ReaderTokenReply {

@@ -1,8 +1,30 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager, UniqueConstraintViolationException } from '@mikro-orm/postgresql';
-import type { Role } from '@app/contracts';
+import { eventOf, Role, StaffAccountChangedV1, StaffLocale } from '@app/contracts';
+import { recordEvent } from '@app/messaging';
 import { sqlIn } from '@app/persistence';
 import { StaffAccount } from './entities/staff-account.entity';
+
+interface AnnouncedAccount {
+  id: string;
+  email: string;
+  roles: Role[];
+  locale: StaffLocale;
+}
+
+/** Every change to an account is announced in the same transaction (the notifications' staff directory). */
+function announce(em: EntityManager, account: AnnouncedAccount, deleted: boolean): void {
+  recordEvent(
+    em,
+    eventOf(StaffAccountChangedV1, {
+      staffId: account.id,
+      email: account.email,
+      roles: account.roles,
+      locale: account.locale,
+      deleted,
+    }),
+  );
+}
 
 export class StaffEmailTakenError extends Error {}
 
@@ -23,11 +45,19 @@ export class StaffRepository {
     return this.em.fork().find(StaffAccount, {}, { orderBy: { createdAt: 'desc', id: 'desc' }, limit: 1000 });
   }
 
-  async create(email: string, passwordHash: string, roles: Role[]): Promise<StaffAccount> {
+  async create(
+    email: string,
+    passwordHash: string,
+    roles: Role[],
+    locale: StaffLocale,
+  ): Promise<StaffAccount> {
     const em = this.em.fork();
-    const account = em.create(StaffAccount, { email, passwordHash, roles, createdAt: new Date() });
+    const account = em.create(StaffAccount, { email, passwordHash, roles, locale, createdAt: new Date() });
     try {
-      await em.persistAndFlush(account);
+      await em.transactional(async (tx) => {
+        tx.persist(account);
+        announce(tx, account, false);
+      });
     } catch (error) {
       if (error instanceof UniqueConstraintViolationException) throw new StaffEmailTakenError(email);
       throw error;
@@ -37,12 +67,16 @@ export class StaffRepository {
 
   /** Creates the account unless one with this email exists; true when it was created. */
   async createIfAbsent(email: string, passwordHash: string, roles: Role[]): Promise<boolean> {
-    const rows = await this.em.getConnection().execute<{ id: string }[]>(
-      `insert into gateway.staff_account (id, email, password_hash, roles) values (gen_random_uuid(), ?, ?, ?)
-       on conflict (email) do nothing returning id`,
-      [email, passwordHash, `{${roles.join(',')}}`],
-    );
-    return rows.length > 0;
+    return this.em.fork().transactional(async (em) => {
+      const rows = await sqlIn(em)<{ id: string; locale: StaffLocale }[]>(
+        `insert into gateway.staff_account (id, email, password_hash, roles) values (gen_random_uuid(), ?, ?, ?)
+         on conflict (email) do nothing returning id, locale`,
+        [email, passwordHash, `{${roles.join(',')}}`],
+      );
+      if (rows.length === 0) return false;
+      announce(em, { id: rows[0].id, email, roles, locale: rows[0].locale }, false);
+      return true;
+    });
   }
 
   /**
@@ -54,8 +88,8 @@ export class StaffRepository {
       // On the transaction's connection: the advisory lock must last until the commit.
       const run = sqlIn(em);
       await run(`select pg_advisory_xact_lock(hashtext('gateway:staff-admins'))`);
-      const target = await run<{ roles: string[] }[]>(
-        'select roles from gateway.staff_account where id = ?',
+      const target = await run<{ email: string; roles: Role[]; locale: StaffLocale }[]>(
+        'select email, roles, locale from gateway.staff_account where id = ?',
         [id],
       );
       if (target.length === 0) return 'missing';
@@ -66,6 +100,7 @@ export class StaffRepository {
         if (Number(admins[0].count) <= 1) return 'last_admin';
       }
       await run('delete from gateway.staff_account where id = ?', [id]);
+      announce(em, { id, ...target[0] }, true);
       return 'deleted';
     });
   }

@@ -1,10 +1,15 @@
 import { Injectable } from '@nestjs/common';
-import { ConflictError, NotFoundError, Role, UnauthorizedError } from '@app/contracts';
+import { ConflictError, NotFoundError, Role, StaffLocale, UnauthorizedError } from '@app/contracts';
 import { LoginThrottle } from './login-throttle';
 import { PasswordHasher } from './password.hasher';
 import { StaffEmailTakenError, StaffRepository } from './staff.repository';
 import { StaffTokens } from './staff-tokens';
 import type { LoginReply, StaffView } from './staff.dto';
+import type { StaffAccount } from './entities/staff-account.entity';
+
+function viewOf(account: StaffAccount): StaffView {
+  return { id: account.id, email: account.email, roles: account.roles, locale: account.locale };
+}
 
 /** Staff accounts: logging in, the admin's list, creating and removing accounts. */
 @Injectable()
@@ -38,18 +43,18 @@ export class StaffService {
 
   async get(id: string): Promise<StaffView | null> {
     const account = await this.staff.findById(id);
-    return account ? { id: account.id, email: account.email, roles: account.roles } : null;
+    return account ? viewOf(account) : null;
   }
 
   async list(): Promise<StaffView[]> {
     const accounts = await this.staff.list();
-    return accounts.map((account) => ({ id: account.id, email: account.email, roles: account.roles }));
+    return accounts.map(viewOf);
   }
 
-  async create(email: string, password: string, roles: Role[]): Promise<StaffView> {
+  async create(email: string, password: string, roles: Role[], locale: StaffLocale): Promise<StaffView> {
     try {
-      const account = await this.staff.create(email, await this.passwords.hash(password), roles);
-      return { id: account.id, email: account.email, roles: account.roles };
+      const account = await this.staff.create(email, await this.passwords.hash(password), roles, locale);
+      return viewOf(account);
     } catch (error) {
       if (error instanceof StaffEmailTakenError) {
         throw new ConflictError('staff_email_taken', 'A staff account with this email exists.');

@@ -6,11 +6,16 @@
  *   <div data-engage="poll-archive"></div>
  *   <div data-engage="comments" data-article-id="..." data-article-title="..."></div>
  *   <span data-engage="comment-count" data-article-id="...">0</span>
+ *   <div data-engage="reporter"></div>
+ *
+ * A reader signed in on the portal: data-portal-token="<the portal's JWT>" on the script tag, or
+ * Engage.signIn(token) / Engage.signOut() at any time; comments then go under the portal's name.
  *
  * The API is the script's own origin unless the script tag has data-api. Russian by default;
  * data-locale="en" (on the widget or on the script tag) for English. Texts from editors and readers are
  * rendered as text only, never as HTML.
  */
+import { setPortalToken } from './api/portal-session';
 import { SCRIPT_LOCALE } from './api/script-context';
 import { mountCounters } from './comments/comment-counters';
 import { CommentsWidget } from './comments/comments-widget';
@@ -19,6 +24,7 @@ import { localeOf, translator, type Locale } from './i18n/translator';
 import { ArchiveWidget } from './polls/archive-widget';
 import { POLL_MESSAGES } from './polls/poll-messages';
 import { PollWidget } from './polls/poll-widget';
+import { ReporterWidget } from './reporter/reporter-widget';
 
 interface Widget {
   start(): Promise<void>;
@@ -30,6 +36,7 @@ const WIDGETS: Record<string, WidgetFactory> = {
   poll: (host, locale) => new PollWidget(host, translator(POLL_MESSAGES, locale)),
   'poll-archive': (host, locale) => new ArchiveWidget(host, translator(POLL_MESSAGES, locale)),
   comments: (host, locale) => new CommentsWidget(host, locale),
+  reporter: (host, locale) => new ReporterWidget(host, locale),
 };
 
 /** Counters are filled together, one counts call for all of them, not one widget each. */
@@ -37,7 +44,13 @@ const COUNTER = 'comment-count';
 
 declare global {
   interface Window {
-    Engage?: { version: number; scan(root?: ParentNode): void };
+    Engage?: {
+      version: number;
+      scan(root?: ParentNode): void;
+      /** A reader signed in on the portal: its JWT, verified by the gateway. */
+      signIn(portalToken: string): void;
+      signOut(): void;
+    };
   }
 }
 
@@ -66,7 +79,12 @@ function scan(root?: ParentNode): void {
 
 // A page that includes the script twice gets one set of widgets.
 if (!(window.Engage && window.Engage.version)) {
-  window.Engage = { version: 1, scan };
+  window.Engage = {
+    version: 1,
+    scan,
+    signIn: (portalToken) => setPortalToken(portalToken),
+    signOut: () => setPortalToken(null),
+  };
   if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', () => scan());
   else scan();
 }

@@ -1,5 +1,4 @@
 import { Injectable } from '@nestjs/common';
-import { DatabaseError } from 'pg';
 import { MikroORM } from '@mikro-orm/postgresql';
 import type { PollTallies } from '../domain/poll-definition';
 import { runSql } from './sql';
@@ -16,18 +15,6 @@ export interface CastVoteInput {
   addressHash: string | null;
   optionIds: string[];
   capPerHour: number;
-}
-
-/**
- * How a failed vote batch ended. `conflict`: rolled back by a deadlock or serialization failure, safe
- * to run again. `refused`: the database refused the statement and rolled it back, so nothing of it
- * was written. `unknown`: the answer was lost (connection, timeout); it may or may not have committed.
- */
-export type BatchFailure = 'conflict' | 'refused' | 'unknown';
-
-export function batchFailureOf(error: unknown): BatchFailure {
-  if (!(error instanceof DatabaseError)) return 'unknown';
-  return error.code?.startsWith('40') ? 'conflict' : 'refused';
 }
 
 interface CastVotesRow {

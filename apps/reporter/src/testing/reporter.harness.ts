@@ -190,10 +190,10 @@ export class ReporterHarness {
       fields?: Partial<SubmissionFields>;
       locale?: 'ru' | 'en';
     } = {},
-  ): Promise<{ receipt: SubmissionReceiptReply; attachments: StagedAttachmentView[] }> {
+  ): Promise<{ receipt: SubmissionReceiptReply; attachments: StagedAttachmentView[]; replayed: boolean }> {
     const address = options.address ?? this.address();
     const begun = await this.begin(address, options.key);
-    if (begun.kind === 'replay') return { receipt: begun.answer, attachments: [] };
+    if (begun.kind === 'replay') return { receipt: begun.answer, attachments: [], replayed: true };
     const attachments: StagedAttachmentView[] = [];
     for (const [index, file] of files.entries()) {
       attachments.push(await this.chunks.sendFile(begun.chunkSubject, begun.intakeId, index, file));
@@ -210,7 +210,7 @@ export class ReporterHarness {
       locale: options.locale ?? 'ru',
       fields,
     });
-    return { receipt, attachments };
+    return { receipt, attachments, replayed: false };
   }
 
   async idOf(trackingCode: string): Promise<string> {

@@ -7,9 +7,12 @@ export interface EventDeclaration {
   /** Bumped when a field changes meaning or a required one appears; the class name ends in `V<version>`. */
   readonly version: number;
   readonly className: string;
-  /** The service that records it in its outbox. */
-  readonly publisher: ServiceName;
+  /** The process that records it in its outbox. */
+  readonly publisher: EventPublisher;
 }
+
+/** Services record events, and so does the gateway (staff accounts live in its schema). */
+export type EventPublisher = ServiceName | 'gateway';
 
 /** A class whose instances are the `data` of one version of one event type. */
 export type EventClass<T extends object = object> = new () => T;
@@ -27,7 +30,7 @@ const declarations = new Map<EventClass, EventDeclaration>();
  * Declares a class as version `version` of the event `type`. Its fields carry class-validator rules:
  * a consumer receives an instance only once the data passed them.
  */
-export function EventType(type: string, version: number, options: { publisher: ServiceName }) {
+export function EventType(type: string, version: number, options: { publisher: EventPublisher }) {
   return (target: EventClass): void => {
     if (!TYPE.test(type)) throw new Error(`event type "${type}" is not <noun>.<verb>`);
     if (!Number.isInteger(version) || version < 1)

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { ArrayType, Entity, PrimaryKey, Property } from '@mikro-orm/core';
-import type { Role } from '@app/contracts';
+import type { Role, StaffLocale } from '@app/contracts';
 
 @Entity({ tableName: 'staff_account' })
 export class StaffAccount {
@@ -16,6 +16,10 @@ export class StaffAccount {
 
   @Property({ type: ArrayType })
   roles: Role[];
+
+  /** The language of their notifications. */
+  @Property({ type: 'text', default: 'ru' })
+  locale: StaffLocale = 'ru';
 
   @Property({ type: 'datetime', columnType: 'timestamptz', defaultRaw: 'now()' })
   createdAt: Date = new Date();

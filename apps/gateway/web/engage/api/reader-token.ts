@@ -1,3 +1,4 @@
+import { currentPortalToken, setPortalToken } from './portal-session';
 import { request, type Answer } from './request';
 import { API } from './script-context';
 
@@ -46,6 +47,8 @@ export async function readerToken(): Promise<TokenResult> {
 
 /** A GET as this reader when a token is stored (so personal fields are filled), anonymous otherwise. */
 export async function readerGet<T>(path: string, language?: string): Promise<Answer<T>> {
+  const portal = await asPortalReader<T>(path, 'GET', undefined, language);
+  if (portal) return portal;
   const token = storedToken();
   const answer = await request<T>(path, { token, language });
   if (answer.status !== 401 || !token) return answer;
@@ -61,6 +64,8 @@ export async function asReader<T>(
   body?: unknown,
   language?: string,
 ): Promise<Answer<T>> {
+  const portal = await asPortalReader<T>(path, method, body, language);
+  if (portal) return portal;
   let got = await readerToken();
   if (got.failure) return got.failure as Answer<T>;
   const answer = await request<T>(path, { method, body, token: got.token, language });
@@ -69,4 +74,22 @@ export async function asReader<T>(
   got = await readerToken();
   if (got.failure) return got.failure as Answer<T>;
   return request<T>(path, { method, body, token: got.token, language });
+}
+
+/**
+ * The call as the signed-in portal reader, or null when nobody is signed in or the gateway refused the
+ * token (then the reader goes on as a guest: the caller makes the call again with a reader token).
+ */
+async function asPortalReader<T>(
+  path: string,
+  method: string,
+  body: unknown,
+  language: string | undefined,
+): Promise<Answer<T> | null> {
+  const portalToken = currentPortalToken();
+  if (!portalToken) return null;
+  const answer = await request<T>(path, { method, body, portalToken, language });
+  if (answer.status !== 401) return answer;
+  setPortalToken(null);
+  return null;
 }

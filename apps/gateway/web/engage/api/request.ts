@@ -11,16 +11,19 @@ export interface RequestOptions {
   method?: string;
   body?: unknown;
   token?: string | null;
+  /** A portal reader's JWT: sent instead of the reader token. */
+  portalToken?: string | null;
   /** Asked of the gateway for the texts of its problem documents. */
   language?: string;
 }
 
 /** One call to the API; never throws: a network failure is status 0. */
 export async function request<T = unknown>(path: string, options: RequestOptions = {}): Promise<Answer<T>> {
-  const { method = 'GET', body, token, language } = options;
+  const { method = 'GET', body, token, portalToken, language } = options;
   const headers: Record<string, string> = { Accept: 'application/json' };
   if (body !== undefined) headers['Content-Type'] = 'application/json';
-  if (token) headers['X-Reader-Token'] = token;
+  if (portalToken) headers['Authorization'] = 'Bearer ' + portalToken;
+  else if (token) headers['X-Reader-Token'] = token;
   if (language) headers['Accept-Language'] = language;
   let response: Response;
   try {

@@ -18,3 +18,5 @@ export const API = apiBase(script);
 export const SCRIPT_LOCALE: string | undefined = script ? script.dataset.locale : undefined;
 /** A portal with a nonce-based CSP gives the script tag a nonce; the widget's styles carry the same one. */
 export const SCRIPT_NONCE: string | undefined = script && script.nonce ? script.nonce : undefined;
+/** A signed-in portal reader's JWT, when the portal renders it into the script tag. */
+export const SCRIPT_PORTAL_TOKEN: string | undefined = script ? script.dataset.portalToken : undefined;

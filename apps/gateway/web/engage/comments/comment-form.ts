@@ -1,3 +1,4 @@
+import { onPortalSessionChange, portalReaderName } from '../api/portal-session';
 import { el, uid } from '../dom/el';
 import type { Translator } from '../i18n/translator';
 import type { CommentMessageKey } from './comment-messages';
@@ -51,6 +52,8 @@ export interface SendOutcome {
 export class CommentForm {
   readonly node: HTMLFormElement;
   private readonly name: HTMLInputElement;
+  private readonly nameField: HTMLElement;
+  private readonly signedIn: HTMLParagraphElement;
   private readonly email: HTMLInputElement;
   private readonly notify: HTMLInputElement;
   private readonly body: HTMLTextAreaElement;
@@ -104,9 +107,15 @@ export class CommentForm {
     this.status = el('p', 'engage-status');
     this.status.setAttribute('role', 'status');
 
+    this.nameField = this.field(this.name);
+    this.signedIn = el('p', 'engage-signed-in');
+    this.showSession();
+    onPortalSessionChange(() => this.showSession());
+
     this.node.append(
       title,
-      this.field(this.name),
+      this.signedIn,
+      this.nameField,
       this.field(this.email),
       notifyLabel,
       bodyLabel,
@@ -121,7 +130,15 @@ export class CommentForm {
   }
 
   focus(): void {
-    (this.name.value ? this.body : this.name).focus();
+    (this.name.value || portalReaderName() ? this.body : this.name).focus();
+  }
+
+  /** A reader signed in on the portal writes under the name the portal gave them: no name field. */
+  private showSession(): void {
+    const name = portalReaderName();
+    this.nameField.hidden = name !== null;
+    this.signedIn.hidden = name === null;
+    this.signedIn.textContent = name === null ? '' : this.t('signedInAs', { name });
   }
 
   private input(type: string, label: string, maxLength: number, autocomplete: string): HTMLInputElement {
@@ -156,7 +173,7 @@ export class CommentForm {
       notify: this.notify.checked,
       body: this.body.value.trim(),
     };
-    if (!draft.name) {
+    if (!draft.name && !portalReaderName()) {
       this.setStatus(t('needName'), true);
       this.name.focus();
       return;
@@ -171,7 +188,7 @@ export class CommentForm {
     this.button.textContent = t('sending');
     this.setStatus('', false);
     try {
-      rememberAuthor({ name: draft.name, email: draft.email, notify: draft.notify });
+      if (draft.name) rememberAuthor({ name: draft.name, email: draft.email, notify: draft.notify });
       const outcome = await this.send(draft);
       if (outcome.clear) this.body.value = '';
       this.setStatus(outcome.message, outcome.isError);

@@ -51,6 +51,7 @@ export class CommentItem {
     this.meta = el('p', 'engage-comment-meta');
     this.meta.append(author);
     if (comment.author.isStaff) this.meta.append(el('span', 'engage-badge', t('staff')));
+    else if (comment.author.verified) this.meta.append(el('span', 'engage-badge', t('verified')));
     const time = el('time', 'engage-time', t.dateTime(comment.createdAt));
     time.dateTime = comment.createdAt;
     this.meta.append(time);

@@ -12,7 +12,8 @@ import { request, type Answer } from '../api/request';
 export interface NewCommentBody {
   body: string;
   parentId?: string;
-  authorName: string;
+  /** Guests only: a signed-in portal reader's name comes from the portal token. */
+  authorName?: string;
   authorEmail?: string;
   notifyOnReply?: boolean;
   locale: 'ru' | 'en';

@@ -1,3 +1,4 @@
+import { onPortalSessionChange, portalReaderName } from '../api/portal-session';
 import type { CommentListView, CommentSort, CommentView } from '@app/contracts/comments/comment.model';
 import { el, uid } from '../dom/el';
 import { translator, type Locale, type Translator } from '../i18n/translator';
@@ -97,6 +98,8 @@ export class CommentsWidget {
       console.error('engage: a comments widget needs data-article-id (letters, digits, . _ : -)');
       return;
     }
+    // Signing in or out changes what is "mine" and which likes are the reader's: read the list again.
+    onPortalSessionChange(() => void this.load(true));
     await this.load(true);
   }
 
@@ -163,7 +166,8 @@ export class CommentsWidget {
 
   private async send(draft: CommentDraft, parentId?: string): Promise<SendOutcome> {
     const { t } = this;
-    const comment: NewCommentBody = { body: draft.body, authorName: draft.name, locale: this.locale };
+    const comment: NewCommentBody = { body: draft.body, locale: this.locale };
+    if (!portalReaderName()) comment.authorName = draft.name;
     if (parentId) comment.parentId = parentId;
     if (draft.email) {
       comment.authorEmail = draft.email;

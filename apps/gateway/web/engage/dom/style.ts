@@ -64,6 +64,36 @@ const STYLE = `
 .engage-comment-extra:not(:empty){margin:.5em 0}
 .engage-comment-extra .engage-comment-form{margin:0}
 .engage-confirm-text{margin:0 0 .3em}
+.engage-reporter>.engage-title{font-size:1.3em;letter-spacing:0;text-transform:none}
+.engage-switch{display:flex;flex-wrap:wrap;gap:.5em;margin:0 0 .8em}
+.engage-switch .engage-button{margin:0}
+.engage-switch .engage-button[aria-pressed=true]{color:#fff;background:var(--engage-accent-strong,#0f4c75)}
+.engage-reporter-form,.engage-receipt,.engage-tracking{padding:1em;border-radius:.4em;background:var(--engage-panel,#f5f7f9)}
+.engage-reporter .engage-field{margin:0 0 .6em}
+.engage-contact{margin:.8em 0;padding:.6em .8em;border:1px solid var(--engage-track,#e3e8ee);border-radius:.3em}
+.engage-legend{padding:0 .3em;font-weight:700}
+.engage-file-input{max-width:100%;font:inherit}
+.engage-file-list{margin:.3em 0 0;padding:0;list-style:none}
+.engage-file{display:flex;flex-wrap:wrap;gap:.2em .8em;align-items:baseline;padding:.2em 0}
+.engage-file-name{min-width:0;overflow-wrap:anywhere;font-weight:600}
+.engage-file-size{font-size:.875em;color:var(--engage-muted,#5d6773)}
+.engage-consent{margin:.6em 0}
+.engage-trap{position:absolute!important;left:-10000px;width:1px;height:1px;overflow:hidden}
+.engage-progress{display:flex;flex-wrap:wrap;gap:.2em .8em;align-items:center;margin:.6em 0 0}
+.engage-progress .engage-label{margin:0}
+.engage-progress progress{flex:1 1 12em;height:.8em;accent-color:var(--engage-accent,#1d6fa5)}
+.engage-alert:empty{display:none}
+.engage-alert{margin:.6em 0 0;padding:.5em .7em;border-left:4px solid var(--engage-error,#a3261b);color:var(--engage-error,#a3261b);background:#fff}
+.engage-alert-line{margin:.2em 0;overflow-wrap:anywhere}
+.engage-code{width:auto;max-width:100%;font-family:ui-monospace,Consolas,monospace;font-size:1.2em;font-weight:700;letter-spacing:.08em}
+.engage-advice,.engage-notice{margin:.5em 0;padding:.5em .7em;border-left:4px solid #b8860b;background:#fff8e6}
+.engage-track-form .engage-button,.engage-reply-form .engage-button{margin-top:.4em}
+.engage-track-form .engage-code{display:block}
+.engage-track-status{margin:.8em 0 .2em}
+.engage-messages{margin:0 0 .8em;padding:0;list-style:none}
+.engage-message{margin:0 0 .5em;padding:.5em .7em;border-radius:.3em;background:#fff}
+.engage-message--newsroom{border-left:4px solid var(--engage-accent,#1d6fa5)}
+.engage-reporter [aria-invalid=true]{border-color:var(--engage-error,#a3261b);outline:1px solid var(--engage-error,#a3261b)}
 @media (prefers-reduced-motion:reduce){.engage-bar-fill{transition:none}}
 `;
 

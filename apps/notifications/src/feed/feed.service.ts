@@ -1,0 +1,124 @@
+import { Injectable } from '@nestjs/common';
+import { EntityManager } from '@mikro-orm/postgresql';
+import {
+  Caller,
+  decodePageCursor,
+  encodePageCursor,
+  MarkReadBody,
+  MarkReadReply,
+  NotificationFeedQuery,
+  NotificationPage,
+  NotificationView,
+  PAGE_LIMIT_DEFAULT,
+  UnreadCountReply,
+} from '@app/contracts';
+import { requireStaffMember } from '../access/caller-access';
+import { Notification } from '../entities';
+import { FeedSignals } from './feed.signals';
+
+interface NotificationRow {
+  id: string;
+  type: string;
+  title: string;
+  body: string;
+  link: string | null;
+  created_at: Date;
+  read_at: Date | null;
+}
+
+function viewOf(row: NotificationRow): NotificationView {
+  return {
+    id: row.id,
+    type: row.type,
+    title: row.title,
+    body: row.body,
+    link: row.link,
+    createdAt: new Date(row.created_at).toISOString(),
+    readAt: row.read_at ? new Date(row.read_at).toISOString() : null,
+  };
+}
+
+/** A staff member's in-app feed: newest first, unread count, marking read. Nobody sees another's. */
+@Injectable()
+export class FeedService {
+  constructor(
+    private readonly em: EntityManager,
+    private readonly signals: FeedSignals,
+  ) {}
+
+  async list(caller: Caller, query: NotificationFeedQuery): Promise<NotificationPage> {
+    const staffId = requireStaffMember(caller);
+    const limit = query.limit ?? PAGE_LIMIT_DEFAULT;
+    const params: unknown[] = [staffId];
+    let where = 'staff_id = ?';
+    if (query.unread === 'true') where += ' and read_at is null';
+    if (query.cursor) {
+      const position = decodePageCursor(query.cursor);
+      where += ' and (created_at, id) < (?, ?)';
+      params.push(position.createdAt, position.id);
+    }
+    const rows = await this.em.getConnection().execute<NotificationRow[]>(
+      `select id, type, title, body, link, created_at, read_at from notifications.notification
+        where ${where} order by created_at desc, id desc limit ?`,
+      [...params, limit + 1],
+    );
+    const items = rows.slice(0, limit).map(viewOf);
+    const last = items.at(-1);
+    return {
+      items,
+      nextCursor:
+        rows.length > limit && last ? encodePageCursor({ createdAt: last.createdAt, id: last.id }) : null,
+    };
+  }
+
+  async unreadCount(caller: Caller): Promise<UnreadCountReply> {
+    return { unread: await this.unread(requireStaffMember(caller)) };
+  }
+
+  async markRead(caller: Caller, read: MarkReadBody): Promise<MarkReadReply> {
+    const staffId = requireStaffMember(caller);
+    const params: unknown[] = [staffId];
+    let where = 'staff_id = ? and read_at is null';
+    if (read.ids) {
+      where += ' and id = any(?::uuid[])';
+      params.push(`{${read.ids.join(',')}}`);
+    }
+    const marked = await this.em
+      .getConnection()
+      .execute<{ id: string }[]>(
+        `update notifications.notification set read_at = now() where ${where} returning id`,
+        params,
+      );
+    const unread = await this.unread(staffId);
+    if (marked.length > 0) this.signals.changed({ staffId, unread });
+    return { marked: marked.length, unread };
+  }
+
+  /** After a commit that added entries: each person's open streams get them with the new count. */
+  async announce(notifications: Notification[]): Promise<void> {
+    for (const notification of notifications) {
+      this.signals.changed({
+        staffId: notification.staffId,
+        unread: await this.unread(notification.staffId),
+        notification: {
+          id: notification.id,
+          type: notification.type,
+          title: notification.title,
+          body: notification.body,
+          link: notification.link,
+          createdAt: notification.createdAt.toISOString(),
+        },
+      });
+    }
+  }
+
+  private async unread(staffId: string): Promise<number> {
+    const [row] = await this.em
+      .getConnection()
+      .execute<{ count: string }[]>(
+        'select count(*) as count from notifications.notification where staff_id = ? and read_at is null',
+        [staffId],
+      );
+    return Number(row.count);
+  }
+}
