@@ -384,6 +384,47 @@ describe('reader-reporter submissions through the gateway', () => {
     expect((await deskItems()).length).toBe(before + 1);
   });
 
+  it('takes a form whose file input was left empty, as browsers send it, as one without files', async () => {
+    // A browser sends an empty file input as a part with filename="" and no bytes.
+    const boundary = '----browserBoundary7MA4YWxk';
+    const part = (headers: string, value: string | Buffer): Buffer =>
+      Buffer.concat([
+        Buffer.from(`--${boundary}\r\n${headers}\r\n\r\n`),
+        Buffer.from(value),
+        Buffer.from('\r\n'),
+      ]);
+    const browserForm = (file: Buffer): Buffer =>
+      Buffer.concat([
+        ...Object.entries(validFields()).map(([name, value]) =>
+          part(`Content-Disposition: form-data; name="${name}"`, value),
+        ),
+        part(
+          'Content-Disposition: form-data; name="files"; filename=""\r\nContent-Type: application/octet-stream',
+          file,
+        ),
+        Buffer.from(`--${boundary}--\r\n`),
+      ]);
+    const send = (body: Buffer) =>
+      fetch(`${suite.baseUrl}/api/v1/submissions`, {
+        method: 'POST',
+        body,
+        headers: {
+          'content-type': `multipart/form-data; boundary=${boundary}`,
+          'x-forwarded-for': newAddress(),
+        },
+      });
+    expect((await send(browserForm(Buffer.alloc(0)))).status).toBe(201);
+    // undici's FormData sends the same as a text part named "files".
+    const empty = formOf(validFields());
+    empty.append('files', new Blob([]), '');
+    expect((await submit(empty)).status).toBe(201);
+    const nameless = await send(browserForm(phoneJpeg()));
+    expect(nameless.status).toBe(400);
+    expect(((await nameless.json()) as Problem).errors).toEqual([
+      expect.objectContaining({ field: 'files' }),
+    ]);
+  });
+
   it('refuses a body that is not a multipart form (415) and a malformed Idempotency-Key (400)', async () => {
     const json = await http.post('/api/v1/submissions', validFields());
     expect(json.status).toBe(415);
