@@ -272,6 +272,8 @@ describe('reader-reporter submissions through the gateway', () => {
         body: 'Ж'.repeat(20000),
         name: 'И'.repeat(200),
         location: 'М'.repeat(500),
+        email: `${'a'.repeat(64)}@${'b'.repeat(63)}.${'c'.repeat(63)}.${'d'.repeat(58)}.ru`,
+        phone: `+7${'9'.repeat(38)}`,
       },
       [
         { bytes: jpegOfSize(LIMITS.maxFileBytes), name: 'a.jpg' },
@@ -279,7 +281,10 @@ describe('reader-reporter submissions through the gateway', () => {
         { bytes: jpegOfSize(LIMITS.maxTotalBytes - 2 * LIMITS.maxFileBytes), name: 'c.jpg' },
       ],
     );
-    expect((await detail(id)).body.attachments).toHaveLength(3);
+    const stored = (await detail(id)).body;
+    expect(stored.attachments).toHaveLength(3);
+    expect(stored.contact.email).toHaveLength(254);
+    expect(stored.contact.phone).toHaveLength(40);
   });
 
   describe('refuses each limit one byte or character over, naming the field or file, and keeps nothing', () => {
@@ -377,6 +382,47 @@ describe('reader-reporter submissions through the gateway', () => {
     expect(phoneOnly.status).toBe(201);
 
     expect((await deskItems()).length).toBe(before + 1);
+  });
+
+  it('takes a form whose file input was left empty, as browsers send it, as one without files', async () => {
+    // A browser sends an empty file input as a part with filename="" and no bytes.
+    const boundary = '----browserBoundary7MA4YWxk';
+    const part = (headers: string, value: string | Buffer): Buffer =>
+      Buffer.concat([
+        Buffer.from(`--${boundary}\r\n${headers}\r\n\r\n`),
+        Buffer.from(value),
+        Buffer.from('\r\n'),
+      ]);
+    const browserForm = (file: Buffer): Buffer =>
+      Buffer.concat([
+        ...Object.entries(validFields()).map(([name, value]) =>
+          part(`Content-Disposition: form-data; name="${name}"`, value),
+        ),
+        part(
+          'Content-Disposition: form-data; name="files"; filename=""\r\nContent-Type: application/octet-stream',
+          file,
+        ),
+        Buffer.from(`--${boundary}--\r\n`),
+      ]);
+    const send = (body: Buffer) =>
+      fetch(`${suite.baseUrl}/api/v1/submissions`, {
+        method: 'POST',
+        body,
+        headers: {
+          'content-type': `multipart/form-data; boundary=${boundary}`,
+          'x-forwarded-for': newAddress(),
+        },
+      });
+    expect((await send(browserForm(Buffer.alloc(0)))).status).toBe(201);
+    // undici's FormData sends the same as a text part named "files".
+    const empty = formOf(validFields());
+    empty.append('files', new Blob([]), '');
+    expect((await submit(empty)).status).toBe(201);
+    const nameless = await send(browserForm(phoneJpeg()));
+    expect(nameless.status).toBe(400);
+    expect(((await nameless.json()) as Problem).errors).toEqual([
+      expect.objectContaining({ field: 'files' }),
+    ]);
   });
 
   it('refuses a body that is not a multipart form (415) and a malformed Idempotency-Key (400)', async () => {

@@ -105,6 +105,16 @@ describe('readMultipartForm', () => {
     });
   });
 
+  it('does not hand over a part whose headers pass their byte limit', async () => {
+    await withServer(async (port, seen) => {
+      const long = Buffer.from(
+        `--${BOUNDARY}\r\nX-Padding: ${'p'.repeat(2000)}\r\nContent-Disposition: form-data; name="title"\r\n\r\nhidden\r\n`,
+      );
+      await post(port, Buffer.concat([long, part('body', 'shown'), end]));
+      expect((await seen).fields).toEqual([['body', 'shown', false]]);
+    });
+  });
+
   it('refuses a body without a boundary or cut short as malformed', async () => {
     await withServer(async (port, seen) => {
       await post(port, Buffer.from('x'), 'multipart/form-data');

@@ -15,7 +15,10 @@ import {
   ServiceUnavailableError,
 } from '@app/contracts';
 import { NatsLink, RemoteError } from '@app/messaging';
-import { requestContext } from '@app/runtime';
+import { MetricsRegistry, requestContext } from '@app/runtime';
+
+/** Chunk subjects name the copy holding the intake; metrics count them under one name. */
+const CHUNK_METRIC_SUBJECT = 'reporter.intake.chunk';
 
 /** One chunk of a file on its way to the copy holding the intake. */
 export interface IntakeChunk {
@@ -44,6 +47,7 @@ export class ReporterWireClient {
   constructor(
     private readonly link: NatsLink,
     private readonly timeoutMs: number,
+    private readonly metrics?: MetricsRegistry,
   ) {}
 
   /** Sends one chunk and waits for its reply: one chunk in flight per upload is the back-pressure. */
@@ -55,7 +59,7 @@ export class ReporterWireClient {
     headers.set(INTAKE_CHUNK_HEADERS.chunkSeq, String(chunk.chunkSeq));
     if (chunk.last) headers.set(INTAKE_CHUNK_HEADERS.fileEnd, '1');
     // The chunk subject is the holding copy's own, prefix included: used as given.
-    const message = await this.request(chunkSubject, chunk.bytes, headers);
+    const message = await this.request(chunkSubject, chunk.bytes, headers, CHUNK_METRIC_SUBJECT);
     const reply = this.json(message.data);
     if (message.headers?.get(RAW_REPLY_ERROR_HEADER) === '1' || isWireError(reply)) throw this.refusal(reply);
     return reply as IntakeChunkReply;
@@ -67,6 +71,7 @@ export class ReporterWireClient {
       this.link.namespace.subject(ATTACHMENT_READ_SUBJECT),
       payload,
       this.headers(),
+      ATTACHMENT_READ_SUBJECT,
     );
     if (message.headers?.get(RAW_REPLY_ERROR_HEADER) === '1') throw this.refusal(this.json(message.data));
     const header = (name: string): string => message.headers?.get(name) ?? '';
@@ -84,13 +89,20 @@ export class ReporterWireClient {
     return headers;
   }
 
-  private async request(subject: string, payload: Uint8Array, headers: MsgHdrs) {
+  private async request(subject: string, payload: Uint8Array, headers: MsgHdrs, metricSubject: string) {
+    const stopTimer = this.metrics?.natsRequestDuration.startTimer({ subject: metricSubject });
+    let outcome = 'ok';
     try {
       return await this.link.nc.request(subject, payload, { timeout: this.timeoutMs, headers });
     } catch (error) {
       // No responder (the holding copy is gone), no answer in time, no connection: a 503, never a hang.
-      if (error instanceof NatsError) throw new ServiceUnavailableError('reporter');
+      if (error instanceof NatsError) {
+        outcome = 'unavailable';
+        throw new ServiceUnavailableError('reporter');
+      }
       throw error;
+    } finally {
+      stopTimer?.({ outcome });
     }
   }
 

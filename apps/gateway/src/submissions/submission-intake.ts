@@ -121,13 +121,18 @@ export class SubmissionIntake {
     const chunkBytes = Math.min(limits.maxChunkBytes, INTAKE_CHUNK_MAX_BYTES);
     const fileSha256s: string[] = [];
     await readMultipartForm(body, multipartLimits(limits, fieldLimits), {
-      field: (name, value, truncated) => form.add(name, value, truncated),
+      field: (name, value, truncated) => {
+        // A file input left empty, as some clients send it: a text part named like the files.
+        if (name === FILES_FIELD && value === '' && !truncated) return;
+        form.add(name, value, truncated);
+      },
       file: async (fieldName: string, fileName: string, content: Readable) => {
         if (fieldName !== FILES_FIELD) {
           throw new ValidationFailedError([
             { field: fieldName, message: `files are sent as "${FILES_FIELD}"` },
           ]);
         }
+        if (fileName === '') return this.skipUnchosen(content);
         budget.startFile(fileName);
         const fileIndex = fileSha256s.length;
         let chunkSeq = 0;
@@ -151,6 +156,18 @@ export class SubmissionIntake {
       },
     });
     return { fields: form.values(), fileSha256s };
+  }
+
+  /**
+   * A browser sends a file input left empty as a part with an empty name and no bytes: no file. A part
+   * with bytes but no name is refused rather than guessed at.
+   */
+  private async skipUnchosen(content: Readable): Promise<void> {
+    for await (const piece of content as AsyncIterable<Buffer>) {
+      if (piece.length > 0) {
+        throw new ValidationFailedError([{ field: FILES_FIELD, message: 'a file must have a name' }]);
+      }
+    }
   }
 
   /** The form's fields as the contract wants them, validated by its rules (400 naming each field). */

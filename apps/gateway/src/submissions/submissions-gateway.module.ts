@@ -1,5 +1,6 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { NatsLink } from '@app/messaging';
+import { MetricsRegistry } from '@app/runtime';
 import type { GatewayEnv } from '../gateway.config';
 import { AttachmentDownload } from './attachment-download';
 import { ReporterWireClient } from './reporter-wire.client';
@@ -18,8 +19,9 @@ export class SubmissionsGatewayModule {
       providers: [
         {
           provide: ReporterWireClient,
-          inject: [NatsLink],
-          useFactory: (link: NatsLink) => new ReporterWireClient(link, env.NATS_REQUEST_TIMEOUT_MS),
+          inject: [NatsLink, MetricsRegistry],
+          useFactory: (link: NatsLink, metrics: MetricsRegistry) =>
+            new ReporterWireClient(link, env.NATS_REQUEST_TIMEOUT_MS, metrics),
         },
         SubmissionIntake,
         SubmissionsGateway,
