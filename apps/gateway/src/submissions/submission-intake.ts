@@ -85,12 +85,10 @@ export class SubmissionIntake {
       request.idempotencyKey === undefined
         ? undefined
         : this.hasher.hash('idempotency-key', request.idempotencyKey);
-    // The key is given at completion only: there the service compares fingerprints, so a key reused
-    // for another submission is refused (422) even after the first one completed, and a retry of the
-    // same one gets the first receipt.
-    const begun = await this.rpc.call(ReporterRpc.beginIntake, { addressHash });
-    if (begun.kind === 'replay') return begun.answer;
-    const { intakeId, chunkSubject, limits } = begun;
+    // The key is judged at completion, where the service compares fingerprints: a key reused for
+    // another submission is refused (422) even after the first one completed, and a retry of the same
+    // one gets the first receipt.
+    const { intakeId, chunkSubject, limits } = await this.rpc.call(ReporterRpc.beginIntake, { addressHash });
     try {
       const { fields, fileSha256s } = await this.stream(body, intakeId, chunkSubject, limits);
       const locale = this.localeOf(fields.locale, request.language);

@@ -57,12 +57,8 @@ export class IntakeService {
     private readonly staged: StagedFiles,
   ) {}
 
-  async begin({ addressHash, idempotencyKeyHash }: BeginIntakeRequest): Promise<BeginIntakeReply> {
+  async begin({ addressHash }: BeginIntakeRequest): Promise<BeginIntakeReply> {
     const now = new Date();
-    if (idempotencyKeyHash) {
-      const earlier = await this.receiptFor(this.em.fork(), idempotencyKeyHash, now);
-      if (earlier) return { kind: 'replay', answer: this.openReceipt(earlier) };
-    }
     const intakeId = randomUUID();
     await this.em.fork().transactional(async (em) => {
       const limit = this.config.SUBMISSIONS_PER_ADDRESS_PER_HOUR;

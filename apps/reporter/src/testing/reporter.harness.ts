@@ -167,18 +167,8 @@ export class ReporterHarness {
     };
   }
 
-  async begin(addressHash: string, idempotencyKeyHash?: string) {
-    const reply: BeginIntakeReply = await this.call(ReporterRpc.beginIntake, {
-      addressHash,
-      ...(idempotencyKeyHash ? { idempotencyKeyHash } : {}),
-    });
-    return reply;
-  }
-
-  async openIntake(addressHash: string, idempotencyKeyHash?: string) {
-    const reply = await this.begin(addressHash, idempotencyKeyHash);
-    if (reply.kind !== 'open') throw new Error('expected an open intake');
-    return reply;
+  async openIntake(addressHash: string): Promise<BeginIntakeReply> {
+    return this.call(ReporterRpc.beginIntake, { addressHash });
   }
 
   /** The whole post: begin, every file, complete. */
@@ -190,10 +180,9 @@ export class ReporterHarness {
       fields?: Partial<SubmissionFields>;
       locale?: 'ru' | 'en';
     } = {},
-  ): Promise<{ receipt: SubmissionReceiptReply; attachments: StagedAttachmentView[]; replayed: boolean }> {
+  ): Promise<{ receipt: SubmissionReceiptReply; attachments: StagedAttachmentView[] }> {
     const address = options.address ?? this.address();
-    const begun = await this.begin(address, options.key);
-    if (begun.kind === 'replay') return { receipt: begun.answer, attachments: [], replayed: true };
+    const begun = await this.openIntake(address);
     const attachments: StagedAttachmentView[] = [];
     for (const [index, file] of files.entries()) {
       attachments.push(await this.chunks.sendFile(begun.chunkSubject, begun.intakeId, index, file));
@@ -210,7 +199,7 @@ export class ReporterHarness {
       locale: options.locale ?? 'ru',
       fields,
     });
-    return { receipt, attachments, replayed: false };
+    return { receipt, attachments };
   }
 
   async idOf(trackingCode: string): Promise<string> {

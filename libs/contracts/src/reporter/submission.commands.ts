@@ -83,22 +83,17 @@ export class BeginIntakeRequest {
   @IsString()
   @Length(...HASH_LENGTH)
   addressHash: string;
-
-  @OptionalNotNull()
-  @IsString()
-  @Length(...HASH_LENGTH)
-  idempotencyKeyHash?: string;
 }
 
-export type BeginIntakeReply =
-  | {
-      kind: 'open';
-      intakeId: string;
-      /** The full NATS subject (deployment prefix included) of the copy holding this intake: use as given. */
-      chunkSubject: string;
-      limits: IntakeLimitsView;
-    }
-  | { kind: 'replay'; answer: SubmissionReceiptView };
+export type BeginIntakeReply = {
+  kind: 'open';
+  intakeId: string;
+  /** The full NATS subject (deployment prefix included) of the copy holding this intake: use as given. */
+  chunkSubject: string;
+  limits: IntakeLimitsView;
+};
+/* An Idempotency-Key is judged at completion only, where the content is known: a post with the key
+     of an earlier one gets its receipt when it is the same, 422 when it is not. */
 
 export class IntakeIdRequest {
   @IsUUID()
