@@ -4,7 +4,7 @@ import { Client } from 'pg';
 import { HttpClient } from '@test/support/http-client';
 import { Suite, SUITE_ADMIN } from '@test/support/suite';
 import { waitFor } from '@test/support/wait-for';
-import { SmtpListener } from '../apps/notifications/src/testing/smtp-listener';
+import { SmtpListener } from '@test/support/smtp-listener';
 
 interface SseEvent {
   event: string;
