@@ -7,7 +7,7 @@ import { AppProcess } from '@test/support/app-process';
 import { createTestDatabase, TestDatabase } from '@test/support/test-database';
 import { TEST_NATS_URL } from '@test/support/test-nats';
 import { waitFor } from '@test/support/wait-for';
-import { SmtpListener } from '../apps/notifications/src/testing/smtp-listener';
+import { SmtpListener } from '@test/support/smtp-listener';
 
 const QUEUED = 500;
 const CONCURRENCY = 4;

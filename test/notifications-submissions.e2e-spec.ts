@@ -86,7 +86,11 @@ describe('notifications of submissions, with the reporter service', () => {
       [spamId],
     );
     await notifications.until(
-      async () => (await notifications.count('inbox_entry', 'event_id = $1', [rows[0].id])) === 1,
+      async () =>
+        (await notifications.count('inbox_entry', 'event_id = $1 and consumer = $2', [
+          rows[0].id,
+          'notifications-submissions',
+        ])) === 1,
       'the spam transition to be handled',
     );
     expect(await notifications.count('delivery', `recipient_key = $1`, [`submitter:${spamId}`])).toBe(1);

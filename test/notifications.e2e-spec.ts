@@ -4,7 +4,7 @@ import { Client } from 'pg';
 import { HttpClient } from '@test/support/http-client';
 import { Suite, SUITE_ADMIN } from '@test/support/suite';
 import { waitFor } from '@test/support/wait-for';
-import { SmtpListener } from '../apps/notifications/src/testing/smtp-listener';
+import { SmtpListener } from '@test/support/smtp-listener';
 
 interface SseEvent {
   event: string;
@@ -163,7 +163,8 @@ describe('notifications through the gateway', () => {
           const { rows } = await db.query<{ waiting: number }>(
             `select count(*)::int as waiting from comments.outbox_event o
               where o.payload->'data'->>'articleId' = $1
-                and not exists (select 1 from notifications.inbox_entry i where i.event_id = o.id)`,
+                and not exists (select 1 from notifications.inbox_entry i
+                                 where i.event_id = o.id and i.consumer = 'notifications-comments')`,
             [articleId],
           );
           return rows[0].waiting === 0;

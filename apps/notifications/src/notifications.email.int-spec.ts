@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { generateKeyPairSync, randomUUID } from 'node:crypto';
 import {
   CommentHeldV1,
   CommentPublishedV1,
@@ -145,5 +145,39 @@ describe('notifications by email and in-app', () => {
     expect(harness.smtp.to(moderator.email)).toHaveLength(0);
     expect(harness.smtp.to(gone.email)).toHaveLength(0);
     expect(await harness.count('notification', 'staff_id = $1', [gone.staffId])).toBe(0);
+  });
+});
+
+describe('email signed with DKIM', () => {
+  const harness = new NotificationsHarness();
+  beforeAll(() => {
+    const { privateKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
+    return harness.start({
+      DKIM_DOMAIN: 'engage.test',
+      DKIM_SELECTOR: 'mail2026',
+      DKIM_PRIVATE_KEY: privateKey.export({ type: 'pkcs8', format: 'pem' }).toString(),
+    });
+  });
+  afterAll(() => harness.stop());
+
+  it('carries a DKIM signature for the configured domain and selector', async () => {
+    const email = `signed-${harness.run}@readers.test`;
+    await harness.publish(
+      CommentPublishedV1,
+      Object.assign(new CommentPublishedV1(), {
+        commentId: randomUUID(),
+        articleId: 'story-dkim',
+        parentId: randomUUID(),
+        replyToId: null,
+        authorName: 'Reader',
+        notify: { email, name: 'Ann', locale: 'en' as const },
+      }),
+    );
+    await harness.until(() => harness.smtp.to(email).length === 1, 'the signed email');
+    const signature = harness.smtp
+      .to(email)[0]
+      .headerLines.find((line) => line.key === 'dkim-signature')?.line;
+    expect(signature).toMatch(/d=engage\.test;/);
+    expect(signature).toMatch(/s=mail2026;/);
   });
 });

@@ -113,6 +113,20 @@ describe('the staff feed and preferences', () => {
     });
   });
 
+  it('marks up to 100 named entries in one call and refuses 101, naming the field', async () => {
+    const moderator = await harness.staff(['moderator']);
+    const ids = (count: number) => Array.from({ length: count }, () => randomUUID());
+    await expect(
+      harness.call(NotificationsRpc.markRead, { caller: moderator.caller, read: { ids: ids(100) } }),
+    ).resolves.toEqual({ marked: 0, unread: 0 });
+    await expect(
+      harness.call(NotificationsRpc.markRead, { caller: moderator.caller, read: { ids: ids(101) } }),
+    ).rejects.toMatchObject({
+      status: 400,
+      errors: [{ field: 'read.ids', message: 'ids must contain no more than 100 elements' }],
+    });
+  });
+
   it('refuses the feed to a caller who is not staff', async () => {
     await expect(
       harness.call(NotificationsRpc.feed, {

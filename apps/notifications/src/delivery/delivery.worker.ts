@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { BeforeApplicationShutdown, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { EntityManager } from '@mikro-orm/postgresql';
+import { errorSummary } from '@app/persistence';
 import { afterRetryableFailure } from '../domain/retry-schedule';
 import { ChannelRegistry } from '../channels/channel-registry';
 import type { SendOutcome } from '../channels/delivery-channel';
@@ -59,7 +60,7 @@ export class DeliveryWorker implements OnApplicationBootstrap, BeforeApplication
         try {
           claimed = await this.repository.claim(room, this.settings.leaseMs);
         } catch (error) {
-          this.logger.warn(`could not claim deliveries: ${(error as Error).message}`);
+          this.logger.warn(`could not claim deliveries: ${errorSummary(error)}`);
         }
         for (const delivery of claimed) {
           const sending = this.deliver(delivery).finally(() => {
@@ -95,7 +96,7 @@ export class DeliveryWorker implements OnApplicationBootstrap, BeforeApplication
       await this.repository.record(delivery, await this.attempt(delivery));
     } catch (error) {
       // The lease runs out and another attempt follows; the error is ours, not the recipient's.
-      this.logger.error(`delivery ${delivery.id} could not be recorded: ${(error as Error).message}`);
+      this.logger.error(`delivery ${delivery.id} could not be recorded: ${errorSummary(error)}`);
     }
   }
 

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { BeforeApplicationShutdown, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { EntityManager } from '@mikro-orm/postgresql';
-import { sqlIn } from '@app/persistence';
+import { errorSummary, sqlIn } from '@app/persistence';
 import { digestWindowStart } from '../domain/digest-window';
 import { namedId } from '../domain/named-id';
 import { NoticeSettings } from '../fan-out/notice-settings';
@@ -46,7 +46,7 @@ export class DigestWorker implements OnApplicationBootstrap, BeforeApplicationSh
     this.timer = setInterval(() => {
       this.running ??= this.gather()
         .then(() => undefined)
-        .catch((error: Error) => this.logger.warn(`could not gather digests: ${error.message}`))
+        .catch((error: unknown) => this.logger.warn(`could not gather digests: ${errorSummary(error)}`))
         .finally(() => (this.running = undefined));
     }, GATHER_EVERY_MS);
   }

@@ -19,7 +19,7 @@ import { TEST_NATS_URL } from '@test/support/test-nats';
 import { waitFor } from '@test/support/wait-for';
 import { NotificationsEnv } from '../notifications.config';
 import { NotificationsModule } from '../notifications.module';
-import { SmtpListener } from './smtp-listener';
+import { SmtpListener } from '@test/support/smtp-listener';
 
 export const TEST_UNSUBSCRIBE_SECRET = 'Zq7vK2pX9mLw4RtY8nBc3HjE6sUa1DfG';
 

@@ -1,0 +1,213 @@
+import { randomBytes, randomUUID } from 'node:crypto';
+import { join } from 'node:path';
+import { MikroORM } from '@mikro-orm/postgresql';
+import { connect, JSONCodec } from 'nats';
+import {
+  eventOf,
+  FEED_CHANGED_SIGNAL,
+  FeedChangedSignal,
+  PollClosedV1,
+  StaffAccountChangedV1,
+} from '@app/contracts';
+import {
+  MESSAGING_ENTITIES,
+  MESSAGING_MIGRATIONS,
+  NatsNamespace,
+  OutboxCommitListener,
+  OutboxRelay,
+  recordEvent,
+} from '@app/messaging';
+import { applyMigrations, buildOrmOptions } from '@app/persistence';
+import { SmtpListener } from '@test/support/smtp-listener';
+import { waitFor } from '@test/support/wait-for';
+import { BenchChild } from '../infra/child.process';
+import { createBenchDatabase } from '../infra/bench-database';
+import { percentile } from './latency';
+
+/**
+ * Scenario (l): source events at a steady rate, each to one editor's in-app feed and one email. A
+ * publisher's transaction records each event in its outbox (the real relay publishes it); the time
+ * from that commit to the feed signal and to the SMTP listener's receipt is measured per event.
+ * Targets: p99 to the SMTP listener at most 2 s, to the feed at most 500 ms, none lost or doubled.
+ */
+const RATE = Number(process.env.BENCH_NOTIFY_RATE ?? 200);
+const SECONDS = Number(process.env.BENCH_NOTIFY_SECONDS ?? 30);
+const NATS_URL = process.env.NATS_URL ?? 'nats://127.0.0.1:4222';
+/** The build's root: this file runs as dist/bench/notifications/fan-out.bench.js. */
+const DIST = join(__dirname, '..', '..');
+
+async function main(): Promise<void> {
+  const run = randomBytes(4).toString('hex');
+  const namespace = new NatsNamespace(`benchnotify${run}`);
+  const stream = 'BENCH_NOTIFY';
+  const smtp = await new SmtpListener().start();
+  const database = await createBenchDatabase();
+  const nc = await connect({ servers: NATS_URL });
+  const service = BenchChild.spawn(
+    'notifications',
+    process.execPath,
+    [join(DIST, 'apps/notifications/src/main.js')],
+    {
+      DATABASE_URL: database.url,
+      NATS_URL,
+      NATS_PREFIX: namespace.prefix,
+      EVENTS_STREAM: stream,
+      LOG_LEVEL: 'warn',
+      LOG_FORMAT: 'json',
+      SMTP_URL: smtp.url,
+      UNSUBSCRIBE_SECRET: 'Hy6tG3rF8eD1wS5qA9zX2cV7bN4mK0jL',
+      EVENT_CONSUMER_CONCURRENCY: process.env.EVENT_CONSUMER_CONCURRENCY ?? '8',
+      DELIVERY_CONCURRENCY: process.env.DELIVERY_CONCURRENCY ?? '16',
+      // Consumers and senders each hold a connection while they work: the pool must cover both.
+      DATABASE_POOL_MAX: process.env.DATABASE_POOL_MAX ?? '30',
+    },
+  );
+  const orm = await MikroORM.init(
+    buildOrmOptions({
+      schema: 'benchsource',
+      clientUrl: database.url,
+      entities: [...MESSAGING_ENTITIES],
+      migrations: MESSAGING_MIGRATIONS,
+      poolMax: 8,
+    }),
+  );
+  await applyMigrations(orm);
+  const relay = new OutboxRelay(orm, nc.jetstream(), {}, namespace);
+  orm.em.getEventManager().registerSubscriber(new OutboxCommitListener(() => relay.kick()));
+
+  const committedAt = new Map<string, number>();
+  const feedAt = new Map<string, number>();
+  const mailAt = new Map<string, number>();
+  const mailCopies = new Map<string, number>();
+  const feed = nc.subscribe(namespace.subject(FEED_CHANGED_SIGNAL));
+  const signals = JSONCodec<FeedChangedSignal>();
+  void (async () => {
+    for await (const message of feed) {
+      const title = signals.decode(message.data).notification?.title ?? '';
+      const key = /bench-[0-9a-f-]+/.exec(title)?.[0];
+      if (key && !feedAt.has(key)) feedAt.set(key, Date.now());
+    }
+  })();
+  const received = smtp.received;
+  const seen = { count: 0 };
+  const mailTimer = setInterval(() => {
+    for (; seen.count < received.length; seen.count += 1) {
+      const key = /bench-[0-9a-f-]+/.exec(received[seen.count].subject ?? '')?.[0];
+      if (!key) continue;
+      mailCopies.set(key, (mailCopies.get(key) ?? 0) + 1);
+      if (!mailAt.has(key)) mailAt.set(key, Date.now());
+    }
+  }, 5);
+
+  try {
+    const jsm = await nc.jetstreamManager();
+    // The service creates the stream at start; events recorded before it exists wait in the outbox.
+    await waitFor(
+      async () => {
+        if (!service.running) throw new Error(`the service stopped:\n${service.lastLines()}`);
+        return jsm.streams.info(namespace.name(stream)).then(
+          () => true,
+          () => false,
+        );
+      },
+      60000,
+      'the service to start',
+      200,
+    );
+    relay.start();
+    const editor = randomUUID();
+    await orm.em.fork().transactional(async (em) => {
+      recordEvent(
+        em,
+        eventOf(StaffAccountChangedV1, {
+          staffId: editor,
+          email: 'editor@bench.test',
+          roles: ['editor'],
+          locale: 'ru',
+          deleted: false,
+        }),
+      );
+    });
+    await waitFor(
+      () =>
+        database.withClient(async (client) => {
+          const rows = await client
+            .query(`select 1 from notifications.recipient where staff_id = $1`, [editor])
+            .catch(() => ({ rows: [] }));
+          return rows.rows.length === 1;
+        }),
+      60000,
+      'the service to know the editor',
+      200,
+    );
+
+    const total = RATE * SECONDS;
+    const started = Date.now();
+    const inFlight = new Set<Promise<void>>();
+    for (let i = 0; i < total; i += 1) {
+      const due = started + (i * 1000) / RATE;
+      const wait = due - Date.now();
+      if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
+      const key = `bench-${randomUUID()}`;
+      const commit = orm.em
+        .fork()
+        .transactional(async (em) => {
+          recordEvent(
+            em,
+            eventOf(PollClosedV1, {
+              pollId: randomUUID(),
+              question: key,
+              closedAt: new Date().toISOString(),
+              totalVotes: 0,
+              totalVoters: 0,
+              options: [],
+            }),
+          );
+        })
+        .then(() => void committedAt.set(key, Date.now()));
+      const tracked = commit.finally(() => inFlight.delete(tracked));
+      inFlight.add(tracked);
+    }
+    await Promise.all(inFlight);
+    const sentAt = (Date.now() - started) / 1000;
+    await waitFor(() => mailAt.size >= total && feedAt.size >= total, 120000, 'every event delivered', 100);
+    // A late copy would show up here: give the workers a moment to send anything twice.
+    await new Promise((resolve) => setTimeout(resolve, 2000));
+
+    const toMail = [...committedAt].map(([key, at]) => (mailAt.get(key) ?? Infinity) - at);
+    const toFeed = [...committedAt].map(([key, at]) => (feedAt.get(key) ?? Infinity) - at);
+    const doubled = [...mailCopies.values()].filter((copies) => copies > 1).length;
+    const report = {
+      scenario: 'l: notifications fan-out',
+      events: total,
+      offeredPerSecond: RATE,
+      achievedPerSecond: Math.round(total / sentAt),
+      p50ToSmtpMs: percentile(toMail, 50),
+      p99ToSmtpMs: percentile(toMail, 99),
+      p50ToFeedMs: percentile(toFeed, 50),
+      p99ToFeedMs: percentile(toFeed, 99),
+      emails: mailAt.size,
+      feedEntries: feedAt.size,
+      doubled,
+      pass:
+        percentile(toMail, 99) <= 2000 &&
+        percentile(toFeed, 99) <= 500 &&
+        mailAt.size === total &&
+        feedAt.size === total &&
+        doubled === 0,
+    };
+    console.log(JSON.stringify(report, null, 2));
+    process.exitCode = report.pass ? 0 : 1;
+  } finally {
+    clearInterval(mailTimer);
+    await relay.stop();
+    await service.stop();
+    await orm.close(true);
+    await (await nc.jetstreamManager()).streams.delete(namespace.name(stream)).catch(() => undefined);
+    await nc.drain();
+    await database.drop();
+    await smtp.stop();
+  }
+}
+
+void main();
