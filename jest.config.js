@@ -44,7 +44,11 @@ module.exports = {
       ...common,
       displayName: 'unit',
       // test/*.spec.ts: checks of the repository itself (README against the code, deploy/ defaults).
-      testMatch: ['<rootDir>/{apps,libs,scripts,bench}/**/*.spec.ts', '<rootDir>/test/*.spec.ts'],
+      testMatch: [
+        '<rootDir>/{apps,libs,scripts,bench}/**/*.spec.ts',
+        '<rootDir>/test/*.spec.ts',
+        '<rootDir>/test/hostile/**/*.spec.ts',
+      ],
     },
     {
       ...common,
