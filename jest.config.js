@@ -43,7 +43,8 @@ module.exports = {
     {
       ...common,
       displayName: 'unit',
-      // test/*.spec.ts: checks of the repository itself (README against the code, deploy/ defaults).
+      // test/*.spec.ts: checks of the repository itself (README against the code, deploy/ defaults);
+      // test/hostile: the pure generator of the hostile-input suite test.
       testMatch: [
         '<rootDir>/{apps,libs,scripts,bench}/**/*.spec.ts',
         '<rootDir>/test/*.spec.ts',

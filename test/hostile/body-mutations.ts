@@ -15,7 +15,10 @@ export interface Mutation {
   path: JsonPath;
   value?: unknown;
   remove?: boolean;
-  /** The body stays valid (a length at its maximum): only sent where it cannot change anything. */
+  /**
+   * The body may stay valid (a length at its maximum, text a service may accept or clean up): only sent
+   * where it cannot change anything, or together with a fault that is refused for sure.
+   */
   valid?: boolean;
 }
 
@@ -72,7 +75,9 @@ function stringMutations(schema: Schema, path: JsonPath): Mutation[] {
   }
   if (schema.format === 'email') mutations.push({ kind: 'no at sign', path, value: 'reader.example.test' });
   if (schema.pattern) mutations.push({ kind: 'breaks pattern', path, value: '<script>alert(1)</script>' });
-  for (const [label, value] of ODD_TEXT) mutations.push({ kind: `text: ${label}`, path, value });
+  // Text as JSON escapes is valid JSON a service may refuse or clean up; raw bytes that are no UTF-8 never pass.
+  for (const [label, value] of ODD_TEXT)
+    mutations.push({ kind: `text: ${label}`, path, value, valid: typeof value === 'string' });
   return mutations;
 }
 

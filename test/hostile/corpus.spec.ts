@@ -103,14 +103,28 @@ describe('hostile requests', () => {
     ]);
   });
 
-  it('sends valid boundary bodies only to a path that names no row', () => {
-    expect(
-      jsonBodyCases(createPoll, credentials).some((request) => request.kind.endsWith('length max')),
-    ).toBe(false);
+  it('lets a body that may stay valid pass only where the path names no row, else adds a sure fault', () => {
+    const polls = jsonBodyCases(createPoll, credentials);
+    const atMax = polls.find((request) => request.kind.startsWith('body question: length max '))!;
+    expect(atMax.kind).toBe('body question: length max (with an extra field)');
+    expect(JSON.parse(atMax.body!.toString())).toMatchObject({
+      question: 'a'.repeat(300),
+      unexpectedField: 'x',
+    });
+    expect(atMax.mayPass).toBeFalsy();
     const votes = jsonBodyCases(vote, credentials);
-    expect(votes.some((request) => request.kind === 'body optionIds: items max')).toBe(true);
+    expect(votes.find((request) => request.kind === 'body optionIds: items max')?.mayPass).toBe(true);
+    expect(votes.find((request) => request.kind === 'body optionIds: items max+1')?.mayPass).toBeFalsy();
     expect(votes[0].path).toBe('/api/v1/polls/00000000-0000-4000-8000-00000000dead/votes');
     expect(votes[0].headers['x-reader-token']).toBe('reader-token');
+  });
+
+  it('never lets raw bytes that are no UTF-8 pass', () => {
+    const raw = jsonBodyCases(vote, credentials).filter((request) =>
+      request.kind.endsWith('text: invalid UTF-8'),
+    );
+    expect(raw.length).toBeGreaterThan(0);
+    expect(raw.every((request) => !request.mayPass)).toBe(true);
   });
 
   it('breaks the structure of a multipart form', () => {

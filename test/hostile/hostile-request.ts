@@ -11,6 +11,11 @@ export interface HostileRequest {
   body?: Buffer;
   /** Statuses the request must get; any 4xx when left out. */
   expect?: number[];
+  /**
+   * The contract may accept it (a length at its maximum, free text with bidi controls that a service may
+   * clean up): then any answer but a 5xx will do. Only sent where acceptance changes nothing.
+   */
+  mayPass?: boolean;
 }
 
 /** Tokens the corpus signs requests with: real ones for each role and hostile ones. */

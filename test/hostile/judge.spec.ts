@@ -39,6 +39,14 @@ describe('verdict on one answer', () => {
     expect(verdict(outcome({ status: 201, body: '{}' }), 5000)).toMatch(/^status 201, expected a 4xx/);
   });
 
+  it('lets a request the contract may accept pass, but never with a server error', () => {
+    const acceptable = { ...request, mayPass: true };
+    expect(verdict(outcome({ request: acceptable, status: 200, body: '{}' }), 5000)).toBeNull();
+    expect(verdict(outcome({ request: acceptable, status: 500, body: problem(500) }), 5000)).toMatch(
+      /^server error/,
+    );
+  });
+
   it('holds a request to the statuses it expects', () => {
     const forbidden = { ...request, expect: [403] };
     expect(verdict(outcome({ request: forbidden, status: 404, body: problem(404) }), 5000)).toMatch(

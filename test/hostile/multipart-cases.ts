@@ -38,7 +38,10 @@ function validParts(operation: Operation): Part[] {
 export function multipartCases(operation: Operation): HostileRequest[] {
   if (operation.bodyType !== 'multipart') return [];
   const schema = operation.body ?? {};
-  const good = validParts(operation);
+  // Consent refused in every structural case: a lenient parser that reads the form still stores nothing.
+  const good = validParts(operation).map((part) =>
+    part.name === 'consent' ? { ...part, value: 'false' } : part,
+  );
   const typed = `multipart/form-data; boundary=${BOUNDARY}`;
   const jpegStart = Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0x00, 0x10]);
   const cases: [string, Buffer, string][] = [
