@@ -43,8 +43,13 @@ module.exports = {
     {
       ...common,
       displayName: 'unit',
-      // test/*.spec.ts: checks of the repository itself (README against the code, deploy/ defaults).
-      testMatch: ['<rootDir>/{apps,libs,scripts,bench}/**/*.spec.ts', '<rootDir>/test/*.spec.ts'],
+      // test/*.spec.ts: checks of the repository itself (README against the code, deploy/ defaults);
+      // test/hostile: the pure generator of the hostile-input suite test.
+      testMatch: [
+        '<rootDir>/{apps,libs,scripts,bench}/**/*.spec.ts',
+        '<rootDir>/test/*.spec.ts',
+        '<rootDir>/test/hostile/**/*.spec.ts',
+      ],
     },
     {
       ...common,

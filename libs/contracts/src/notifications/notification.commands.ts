@@ -9,6 +9,7 @@ import {
   IsBoolean,
   IsDefined,
   IsIn,
+  IsObject,
   IsString,
   IsUUID,
   Length,
@@ -89,6 +90,8 @@ export class NotificationPreferencesBody {
   @IsArray()
   @ArrayMaxSize(STAFF_NOTICE_TYPES.length)
   @ArrayUnique((item: NotificationPreference) => item?.type, { message: 'each type may appear once' })
+  // ValidateNested walks into an array inside the array and finds it valid: each item must be an object.
+  @IsObject({ each: true })
   @ValidateNested({ each: true })
   @Type(() => NotificationPreference)
   items: NotificationPreference[];

@@ -1,5 +1,5 @@
 import { ArgumentMetadata } from '@nestjs/common';
-import { IsString, Length } from 'class-validator';
+import { IsEmail, IsString, Length } from 'class-validator';
 import { ValidationFailedError } from '../errors/domain-error';
 import { PollChanges, PollDraft, PollListQuery, UpdatePollRequest } from '../polls/poll.commands';
 import { encodePageCursor } from '../common/page-cursor';
@@ -11,6 +11,11 @@ class CommentBody {
   @IsString()
   @Length(1, 10)
   body: string;
+}
+
+class ContactBody {
+  @IsEmail()
+  email: string;
 }
 
 const body = (metatype: ArgumentMetadata['metatype']): ArgumentMetadata => ({ type: 'body', metatype });
@@ -47,6 +52,13 @@ describe('contract validation pipe', () => {
     expect(await fieldsOf(pipe.transform(request, body(UpdatePollRequest)))).toContain(
       'changes.options.1.text',
     );
+  });
+
+  it('refuses a lone surrogate in an email with a 400, though the email rule throws on it', async () => {
+    expect(await fieldsOf(pipe.transform({ email: 'a\uD800b@example.test' }, body(ContactBody)))).toEqual([
+      'email',
+    ]);
+    expect(await fieldsOf(pipe.transform({ email: '\uDC00' }, body(ContactBody)))).toEqual(['email']);
   });
 
   it('refuses line breaks in one-line fields', async () => {

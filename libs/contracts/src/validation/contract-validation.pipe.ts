@@ -40,7 +40,14 @@ export class ContractValidationPipe extends ValidationPipe {
       constraints: { safeText: message },
       children: [],
     }));
-    return [...unsafe, ...(await super.validate(object, options))];
+    if (unsafe.length === 0) return super.validate(object, options);
+    // Some rules (validator.js's isEmail, isByteLength) pass the text to encodeURI, which throws on a lone
+    // surrogate: the refusal of the unsafe text is then the answer, not a 500.
+    try {
+      return [...unsafe, ...(await super.validate(object, options))];
+    } catch {
+      return unsafe;
+    }
   }
 
   private withExpectedType(metadata: ArgumentMetadata): ArgumentMetadata {
