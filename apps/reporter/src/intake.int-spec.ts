@@ -279,7 +279,9 @@ describe('reporter intake over NATS', () => {
     await limited.startInProcess({ SUBMISSIONS_PER_ADDRESS_PER_HOUR: '3' });
     try {
       const address = limited.address();
-      const outcomes = await Promise.all(Array.from({ length: 6 }, () => settle(limited.openIntake(address))));
+      const outcomes = await Promise.all(
+        Array.from({ length: 6 }, () => settle(limited.openIntake(address))),
+      );
       expect(outcomes.filter((o) => o.ok)).toHaveLength(3);
       const refused = outcomes.filter((o) => !o.ok);
       expect(refused).toHaveLength(3);
