@@ -65,7 +65,8 @@ class PostgresChunkWriter implements AttachmentWriter {
       this.heldBytes += bytes.length;
     }
     while (this.heldBytes >= STORED_CHUNK_BYTES) {
-      const all = Buffer.concat(this.held);
+      // Chunks usually arrive whole: store them as they are instead of copying them first.
+      const all = this.held.length === 1 ? this.held[0] : Buffer.concat(this.held);
       if (!(await this.store(all.subarray(0, STORED_CHUNK_BYTES)))) return false;
       const rest = all.subarray(STORED_CHUNK_BYTES);
       this.held = rest.length > 0 ? [rest] : [];
