@@ -273,6 +273,56 @@ describe('reporter intake over NATS', () => {
     expect(await h.count('submission')).toBe(before);
   });
 
+  it('holds titles, bodies, names and locations to the configured limits, which the gateway is given', async () => {
+    const narrow = new ReporterHarness();
+    await narrow.open();
+    await narrow.startInProcess({
+      SUBMISSION_MAX_TITLE_CHARS: '10',
+      SUBMISSION_MAX_BODY_CHARS: '20',
+      SUBMISSION_MAX_NAME_CHARS: '5',
+      SUBMISSION_MAX_LOCATION_CHARS: '8',
+    });
+    try {
+      const address = narrow.address();
+      const intake = await narrow.openIntake(address);
+      expect(intake.limits).toMatchObject({ maxTitle: 10, maxBody: 20, maxName: 5, maxLocation: 8 });
+      const complete = (fields: ReturnType<typeof submissionFields>) =>
+        narrow.call(ReporterRpc.completeIntake, {
+          intakeId: intake.intakeId,
+          addressHash: address,
+          fingerprint: fingerprintOf(fields, []),
+          locale: 'ru',
+          fields,
+        });
+      const before = await narrow.count('submission');
+      const over = submissionFields({
+        title: 'т'.repeat(11),
+        body: 'б'.repeat(21),
+        name: 'и'.repeat(6),
+        location: 'м'.repeat(9),
+      });
+      const refused = await settle(complete(over));
+      expect(refused).toMatchObject({ ok: false, error: { status: 400, code: 'validation_failed' } });
+      expect(refused.ok ? [] : refused.error.errors?.map((error) => error.field).sort()).toEqual([
+        'fields.body',
+        'fields.location',
+        'fields.name',
+        'fields.title',
+      ]);
+      expect(await narrow.count('submission')).toBe(before);
+      const atTheEdge = submissionFields({
+        title: 'т'.repeat(10),
+        body: 'б'.repeat(20),
+        name: 'и'.repeat(5),
+        location: 'м'.repeat(8),
+      });
+      expect((await complete(atTheEdge)).status).toBe('received');
+      expect(await narrow.count('submission')).toBe(before + 1);
+    } finally {
+      await narrow.stop();
+    }
+  });
+
   it('lets exactly SUBMISSIONS_PER_ADDRESS_PER_HOUR posts begin from one address, then 429 with Retry-After', async () => {
     const limited = new ReporterHarness();
     await limited.open();

@@ -1,3 +1,4 @@
+import { SUBMISSION_TEXT_LIMITS } from '@app/contracts';
 import { IsBoolean, IsInt, IsOptional, IsString, Matches, Max, Min } from 'class-validator';
 import { ServiceEnv, ToBool, ToInt } from '@app/runtime';
 import { IsContactKeyRing } from './crypto/contact-key-ring.decorator';
@@ -46,6 +47,34 @@ export class ReporterEnv extends ServiceEnv {
   @Min(0)
   @Max(100)
   SUBMISSION_MAX_FILES = 10;
+
+  /**
+   * Longest title, body, name and location text of a submission, in characters. API.md's figures are
+   * the defaults and the ceilings: an operator may ask for less, never for more than clients are promised.
+   */
+  @ToInt()
+  @IsInt()
+  @Min(1)
+  @Max(SUBMISSION_TEXT_LIMITS.titleMaxLength)
+  SUBMISSION_MAX_TITLE_CHARS: number = SUBMISSION_TEXT_LIMITS.titleMaxLength;
+
+  @ToInt()
+  @IsInt()
+  @Min(1)
+  @Max(SUBMISSION_TEXT_LIMITS.bodyMaxLength)
+  SUBMISSION_MAX_BODY_CHARS: number = SUBMISSION_TEXT_LIMITS.bodyMaxLength;
+
+  @ToInt()
+  @IsInt()
+  @Min(1)
+  @Max(SUBMISSION_TEXT_LIMITS.nameMaxLength)
+  SUBMISSION_MAX_NAME_CHARS: number = SUBMISSION_TEXT_LIMITS.nameMaxLength;
+
+  @ToInt()
+  @IsInt()
+  @Min(1)
+  @Max(SUBMISSION_TEXT_LIMITS.locationMaxLength)
+  SUBMISSION_MAX_LOCATION_CHARS: number = SUBMISSION_TEXT_LIMITS.locationMaxLength;
 
   /** Submissions one client address may begin per hour; 0 turns the limit off. */
   @ToInt()

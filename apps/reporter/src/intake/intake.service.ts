@@ -14,6 +14,7 @@ import {
   RateLimitedError,
   SubmissionReceiptReply,
   SubmissionReceivedV1,
+  ValidationFailedError,
 } from '@app/contracts';
 import { recordEvent } from '@app/messaging';
 import { sqlIn } from '@app/persistence';
@@ -23,7 +24,7 @@ import { issueTrackingCode } from '../crypto/tracking-code';
 import { rateWindowStart, retryAfterSeconds } from '../domain/rate-window';
 import { ReporterEnv } from '../reporter.config';
 import { takeRateHit } from '../storage/rate-counters';
-import { intakeLimitsOf, intakeLimitsView } from './intake-limits.config';
+import { intakeLimitsOf, intakeLimitsView, textLimitsOf, textsOverLimit } from './intake-limits.config';
 import { IntakeSessions } from './intake-sessions';
 import { ReporterInstance } from './reporter-instance';
 import { StagedFiles } from './staged-files';
@@ -79,7 +80,7 @@ export class IntakeService {
       kind: 'open',
       intakeId,
       chunkSubject: this.instance.chunkSubject,
-      limits: intakeLimitsView(limits),
+      limits: intakeLimitsView(limits, textLimitsOf(this.config)),
     };
   }
 
@@ -89,6 +90,8 @@ export class IntakeService {
   }
 
   async complete(request: CompleteIntakeRequest): Promise<SubmissionReceiptReply> {
+    const overLimit = textsOverLimit(request.fields, textLimitsOf(this.config));
+    if (overLimit.length > 0) throw new ValidationFailedError(overLimit);
     const now = new Date();
     const submissionId = randomUUID();
     const tracking = issueTrackingCode();
