@@ -15,6 +15,8 @@ export interface Refusal {
 export class SmtpListener {
   readonly received: ParsedMail[] = [];
   refusals = 0;
+  /** Connections that ended in an error (a sender that died mid-session). */
+  readonly connectionErrors: string[] = [];
   /** How long the listener thinks before answering a message's data: a slow server. */
   answerDelayMs = 0;
   private refuse?: (to: string) => Refusal | undefined;
@@ -54,6 +56,11 @@ export class SmtpListener {
           })
           .catch((error: Error) => callback(error));
       },
+    });
+    // A sender killed mid-session resets its connection: a real server logs it and goes on, and so does
+    // this one (an 'error' without a listener would end the test process).
+    this.server.on('error', (error: Error) => {
+      this.connectionErrors.push(error.message);
     });
     await new Promise<void>((resolve) => this.server!.listen(0, '127.0.0.1', resolve));
     this.port = (this.server.server.address() as AddressInfo).port;
