@@ -1,4 +1,4 @@
-import { escapeHtml } from './html-escape';
+import { escapeHtml } from '@app/contracts';
 
 export const UNSUBSCRIBE_PATH = '/api/v1/unsubscribe';
 

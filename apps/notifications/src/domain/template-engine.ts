@@ -1,3 +1,4 @@
+import { escapeHtml } from '@app/contracts';
 /**
  * A small subset of Mustache, enough for notices: `{{name}}` puts a value in (escaped for HTML when
  * rendering HTML), `{{#list}}...{{/list}}` repeats for each item of a list (its fields in scope) or
@@ -43,18 +44,6 @@ export function parseTemplate(source: string): Node[] {
   if (stack.length > 1) throw new TemplateSyntaxError(`{{#${stack[stack.length - 1].name}}} is never closed`);
   if (last < source.length) root.push({ kind: 'text', text: source.slice(last) });
   return root;
-}
-
-const HTML_ESCAPES: Record<string, string> = {
-  '&': '&amp;',
-  '<': '&lt;',
-  '>': '&gt;',
-  '"': '&quot;',
-  "'": '&#39;',
-};
-
-export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (char) => HTML_ESCAPES[char]);
 }
 
 function lookup(scopes: TemplateScope[], name: string): TemplateValue {

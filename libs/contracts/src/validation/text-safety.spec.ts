@@ -1,4 +1,4 @@
-import { cleanText, hasLineBreak, unsafeCharacterIn } from './text-safety';
+import { cleanText, escapeHtml, hasLineBreak, unsafeCharacterIn } from './text-safety';
 
 describe('text safety', () => {
   it.each([
@@ -35,5 +35,13 @@ describe('text safety', () => {
 
   it('cleans controls, lone surrogates and bidi overrides, and keeps tabs, line breaks and emoji', () => {
     expect(cleanText('a\u0000b\u007Fc\u0085d\uD83De\u202Ef\u2066g\u2069\t\n\r👍')).toBe('abcdefg\t\n\r👍');
+  });
+});
+
+describe('escapeHtml', () => {
+  it('escapes every character that could open markup or end an attribute, and nothing else', () => {
+    expect(escapeHtml(`<a href="x" title='y'>Том & Джерри</a>`)).toBe(
+      '&lt;a href=&quot;x&quot; title=&#39;y&#39;&gt;Том &amp; Джерри&lt;/a&gt;',
+    );
   });
 });

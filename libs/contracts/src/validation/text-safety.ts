@@ -40,3 +40,16 @@ export function hasLineBreak(text: string): boolean {
 export function cleanText(text: string): string {
   return text.replace(REMOVED_BY_CLEANING, '');
 }
+
+const HTML_ESCAPES: Record<string, string> = {
+  '&': '&amp;',
+  '<': '&lt;',
+  '>': '&gt;',
+  '"': '&quot;',
+  "'": '&#39;',
+};
+
+/** Text put into HTML: every character that could open markup or end an attribute is escaped. */
+export function escapeHtml(text: string): string {
+  return text.replace(/[&<>"']/g, (char) => HTML_ESCAPES[char]);
+}
