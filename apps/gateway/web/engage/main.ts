@@ -20,7 +20,7 @@ import { SCRIPT_LOCALE } from './api/script-context';
 import { mountCounters } from './comments/comment-counters';
 import { CommentsWidget } from './comments/comments-widget';
 import { injectStyle } from './dom/style';
-import { localeOf, translator, type Locale } from './i18n/translator';
+import { localeOf, translator, type Locale } from '@web/shared/i18n/translator';
 import { ArchiveWidget } from './polls/archive-widget';
 import { POLL_MESSAGES } from './polls/poll-messages';
 import { PollWidget } from './polls/poll-widget';

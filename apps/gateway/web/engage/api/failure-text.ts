@@ -1,4 +1,4 @@
-import type { FailureKey, Translator } from '../i18n/translator';
+import type { FailureKey, Translator } from '@web/shared/i18n/translator';
 import type { Answer } from './request';
 
 /** What a reader is told when a call failed for a reason that is not about what they sent. */

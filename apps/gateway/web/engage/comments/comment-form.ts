@@ -1,6 +1,6 @@
 import { onPortalSessionChange, portalReaderName } from '../api/portal-session';
 import { el, uid } from '../dom/el';
-import type { Translator } from '../i18n/translator';
+import type { Translator } from '@web/shared/i18n/translator';
 import type { CommentMessageKey } from './comment-messages';
 
 /** The API's limits, checked here too so a reader hears of them before sending. */

@@ -1,6 +1,6 @@
 import type { CommentView, FlagReason } from '@app/contracts/comments/comment.model';
 import { el, uid } from '../dom/el';
-import type { Translator } from '../i18n/translator';
+import type { Translator } from '@web/shared/i18n/translator';
 import type { CommentForm } from './comment-form';
 import type { CommentMessageKey } from './comment-messages';
 import type { CommentsApi } from './comments-api';

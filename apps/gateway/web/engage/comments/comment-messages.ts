@@ -1,4 +1,4 @@
-import type { Catalogue } from '../i18n/translator';
+import type { Catalogue } from '@web/shared/i18n/translator';
 
 /** Every text the comment widgets show, in Russian (the default) and English. */
 const RU = {

@@ -1,7 +1,7 @@
 import { onPortalSessionChange, portalReaderName } from '../api/portal-session';
 import type { CommentListView, CommentSort, CommentView } from '@app/contracts/comments/comment.model';
 import { el, uid } from '../dom/el';
-import { translator, type Locale, type Translator } from '../i18n/translator';
+import { translator, type Locale, type Translator } from '@web/shared/i18n/translator';
 import { updateCount } from './comment-counters';
 import { CommentForm, type CommentDraft, type SendOutcome } from './comment-form';
 import { CommentItem, type ThreadContext } from './comment-item';

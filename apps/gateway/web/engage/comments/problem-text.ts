@@ -1,6 +1,6 @@
 import { failureText } from '../api/failure-text';
 import type { Answer } from '../api/request';
-import type { Translator } from '../i18n/translator';
+import type { Translator } from '@web/shared/i18n/translator';
 import type { CommentMessageKey } from './comment-messages';
 
 /** The problem-document codes of the comments API a reader can cause, with what the widget says. */

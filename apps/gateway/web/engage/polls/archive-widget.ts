@@ -2,7 +2,7 @@ import type { PollPage, PollView } from '@app/contracts/polls/poll.model';
 import { failureText } from '../api/failure-text';
 import { readerGet } from '../api/reader-token';
 import { el } from '../dom/el';
-import type { Translator } from '../i18n/translator';
+import type { Translator } from '@web/shared/i18n/translator';
 import type { PollMessageKey } from './poll-messages';
 import { Results } from './results';
 

@@ -1,4 +1,4 @@
-import type { Catalogue } from '../i18n/translator';
+import type { Catalogue } from '@web/shared/i18n/translator';
 
 /** Every text the poll widgets show, in Russian (the default) and English. `{name}` is filled by the translator. */
 const RU = {

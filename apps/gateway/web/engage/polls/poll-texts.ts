@@ -1,5 +1,5 @@
 import type { PollView } from '@app/contracts/polls/poll.model';
-import type { Translator } from '../i18n/translator';
+import type { Translator } from '@web/shared/i18n/translator';
 import type { PollMessageKey } from './poll-messages';
 
 /** Why a poll's results are not shown yet. */

@@ -4,7 +4,7 @@ import { asReader, readerGet } from '../api/reader-token';
 import type { Answer } from '../api/request';
 import { API } from '../api/script-context';
 import { el, safeHref, uid } from '../dom/el';
-import type { Translator } from '../i18n/translator';
+import type { Translator } from '@web/shared/i18n/translator';
 import type { PollMessageKey } from './poll-messages';
 import { hiddenNote, totalText } from './poll-texts';
 import { Results } from './results';

@@ -1,6 +1,6 @@
 import type { PollView } from '@app/contracts/polls/poll.model';
 import { el } from '../dom/el';
-import type { Translator } from '../i18n/translator';
+import type { Translator } from '@web/shared/i18n/translator';
 import type { PollMessageKey } from './poll-messages';
 import { hiddenNote, totalText } from './poll-texts';
 

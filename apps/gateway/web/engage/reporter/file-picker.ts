@@ -1,5 +1,5 @@
 import { el, uid } from '../dom/el';
-import type { Translator } from '../i18n/translator';
+import type { Translator } from '@web/shared/i18n/translator';
 import { ACCEPT, MEBIBYTE, refuseFile, type FileLimits, type FileRefusal } from './file-rules';
 import type { ReporterMessageKey } from './reporter-messages';
 

@@ -1,7 +1,7 @@
 import { failureText } from '../api/failure-text';
 import type { Answer } from '../api/request';
 import { el } from '../dom/el';
-import type { Translator } from '../i18n/translator';
+import type { Translator } from '@web/shared/i18n/translator';
 import type { ReporterMessageKey } from './reporter-messages';
 
 export interface FieldProblem {

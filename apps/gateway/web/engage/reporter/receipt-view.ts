@@ -1,5 +1,5 @@
 import { el, uid } from '../dom/el';
-import type { Translator } from '../i18n/translator';
+import type { Translator } from '@web/shared/i18n/translator';
 import type { SubmissionReceiptView } from '@app/contracts/reporter/submission.model';
 import type { ReporterMessageKey } from './reporter-messages';
 

@@ -1,6 +1,6 @@
 import type { SubmissionReceiptView } from '@app/contracts/reporter/submission.model';
 import { el, uid } from '../dom/el';
-import { translator, type Locale, type Translator } from '../i18n/translator';
+import { translator, type Locale, type Translator } from '@web/shared/i18n/translator';
 import { limitsOf } from './file-rules';
 import { ReceiptView } from './receipt-view';
 import { ReporterApi } from './reporter-api';

@@ -1,6 +1,6 @@
 import type { SubmissionCategory, SubmissionReceiptView } from '@app/contracts/reporter/submission.model';
 import { el, uid } from '../dom/el';
-import type { Translator } from '../i18n/translator';
+import type { Translator } from '@web/shared/i18n/translator';
 import { FilePicker } from './file-picker';
 import { HoneypotField } from './honeypot-field';
 import type { FileLimits } from './file-rules';

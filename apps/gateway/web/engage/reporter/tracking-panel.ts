@@ -4,7 +4,7 @@ import type {
   TrackingView,
 } from '@app/contracts/reporter/submission.model';
 import { el, uid } from '../dom/el';
-import type { Translator } from '../i18n/translator';
+import type { Translator } from '@web/shared/i18n/translator';
 import { AlertRegion, problemLines } from './problem-alert';
 import type { ReporterApi } from './reporter-api';
 import type { ReporterMessageKey } from './reporter-messages';

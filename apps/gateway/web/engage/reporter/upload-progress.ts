@@ -1,5 +1,5 @@
 import { el, uid } from '../dom/el';
-import type { Translator } from '../i18n/translator';
+import type { Translator } from '@web/shared/i18n/translator';
 import type { ReporterMessageKey } from './reporter-messages';
 
 /** How much of a submission has been sent: a named `<progress>` and the same share in words. */
