@@ -48,6 +48,35 @@ export const API_SECURITY_HEADERS: Readonly<Record<string, string>> = Object.fre
   'x-frame-options': 'DENY',
 });
 
+/**
+ * For the console: no inline script or style at all (its stylesheet and script are files), images only
+ * from the gateway or from blobs the console made of attachments it fetched with the staff token, and
+ * no framing.
+ */
+const CONSOLE_CONTENT_SECURITY_POLICY = [
+  "default-src 'none'",
+  "base-uri 'none'",
+  "connect-src 'self'",
+  "form-action 'self'",
+  "frame-ancestors 'none'",
+  "img-src 'self' data: blob:",
+  "manifest-src 'self'",
+  "object-src 'none'",
+  "script-src 'self'",
+  "script-src-attr 'none'",
+  "style-src 'self'",
+  "style-src-attr 'none'",
+].join(';');
+
+export const CONSOLE_SECURITY_HEADERS: Readonly<Record<string, string>> = Object.freeze({
+  ...DOCUMENT_SECURITY_HEADERS,
+  'content-security-policy': CONSOLE_CONTENT_SECURITY_POLICY,
+  'cross-origin-resource-policy': 'same-origin',
+  'x-frame-options': 'DENY',
+});
+
 export function securityHeadersFor(url: string): Readonly<Record<string, string>> {
-  return url.startsWith('/api/v1/') ? API_SECURITY_HEADERS : DOCUMENT_SECURITY_HEADERS;
+  if (url.startsWith('/api/v1/')) return API_SECURITY_HEADERS;
+  if (url === '/console' || url.startsWith('/console/')) return CONSOLE_SECURITY_HEADERS;
+  return DOCUMENT_SECURITY_HEADERS;
 }

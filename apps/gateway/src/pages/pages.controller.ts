@@ -1,11 +1,18 @@
-import { Controller, Get, Inject, Req, Res } from '@nestjs/common';
+import { Controller, Get, Inject, NotFoundException, Param, Req, Res } from '@nestjs/common';
 import { ApiExcludeEndpoint } from '@nestjs/swagger';
-import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { SkipIdentity } from '../identity/access.decorators';
 import type { StaticAsset } from './static-asset';
 
 export const ENGAGE_SCRIPT = 'engage:pages:engage-script';
 export const DEMO_PAGE = 'engage:pages:demo-page';
+export const CONSOLE_FILES = 'engage:pages:console-files';
+
+/** The console's document, script and stylesheet, by the name they are asked for. */
+export interface ConsoleFiles {
+  page: StaticAsset;
+  assets: ReadonlyMap<string, StaticAsset>;
+}
 
 /** Short enough that a fixed widget reaches every reader within minutes; ETags make rechecks cheap. */
 const SCRIPT_CACHE_CONTROL = 'public, max-age=300';
@@ -48,4 +55,41 @@ export class DemoPageController {
   demoPage(@Req() request: FastifyRequest, @Res() reply: FastifyReply): Promise<void> {
     return sendAsset(this.page, 'no-cache', request, reply);
   }
+}
+
+/**
+ * The newsroom console: one document whose pages live in the URL fragment, and its two bundled files.
+ * Always revalidated (ETag), so a deployment reaches every open console at its next load.
+ */
+@Controller('console')
+@SkipIdentity()
+export class ConsoleController {
+  constructor(@Inject(CONSOLE_FILES) private readonly files: ConsoleFiles) {}
+
+  /** Relative asset URLs and the fragment router need the slash; the page itself is `consolePage`. */
+  @Get()
+  @ApiExcludeEndpoint()
+  async withoutSlash(@Res() reply: FastifyReply): Promise<void> {
+    await reply.redirect('/console/', 308);
+  }
+
+  @Get('assets/:file')
+  @ApiExcludeEndpoint()
+  asset(
+    @Param('file') file: string,
+    @Req() request: FastifyRequest,
+    @Res() reply: FastifyReply,
+  ): Promise<void> {
+    const asset = this.files.assets.get(file);
+    if (!asset) throw new NotFoundException();
+    return sendAsset(asset, 'no-cache', request, reply);
+  }
+}
+
+/**
+ * `GET /console/` as a plain Fastify route: Nest strips a route's trailing slash, so a controller can
+ * only answer `/console`, where the page's relative URLs would resolve against `/`.
+ */
+export function serveConsolePage(fastify: FastifyInstance, files: ConsoleFiles): void {
+  fastify.get('/console/', (request, reply) => sendAsset(files.page, 'no-cache', request, reply));
 }

@@ -1,0 +1,3 @@
+import type { ApiRoute } from '../route';
+
+export const SUBMISSION_ROUTES = {} satisfies Record<string, ApiRoute>;

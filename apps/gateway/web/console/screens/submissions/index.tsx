@@ -1,0 +1,13 @@
+import { NotYet } from '@web/console/ui/not-yet';
+import { useTexts } from '@web/console/console-context';
+import { SHELL_MESSAGES } from '@web/console/i18n/shell-messages';
+import type { ScreenDef } from '../screen-def';
+
+function Placeholder() {
+  const t = useTexts(SHELL_MESSAGES);
+  return <NotYet title={t('navSubmissions')} />;
+}
+
+export const SUBMISSION_SCREENS: ScreenDef[] = [
+  { path: '/submissions/:id?', minRole: 'moderator', render: () => <Placeholder /> },
+];
