@@ -29,7 +29,8 @@ type ShellKey =
   | 'dismiss'
   | 'previous'
   | 'next'
-  | 'notYet';
+  | 'notYet'
+  | 'pages';
 
 export const SHELL_MESSAGES: Catalogue<ShellKey> = {
   ru: {
@@ -62,6 +63,7 @@ export const SHELL_MESSAGES: Catalogue<ShellKey> = {
     previous: 'Назад',
     next: 'Дальше',
     notYet: 'Этот раздел ещё не готов.',
+    pages: 'Страницы',
   },
   en: {
     product: 'Newsroom console',
@@ -93,5 +95,6 @@ export const SHELL_MESSAGES: Catalogue<ShellKey> = {
     previous: 'Previous',
     next: 'Next',
     notYet: 'This section is not ready yet.',
+    pages: 'Pages',
   },
 };
