@@ -217,6 +217,12 @@ describe('polls service over NATS', () => {
     expect((await call(PollsRpc.get, { caller: editor, pollId: scheduled.id })).poll.status).toBe(
       'scheduled',
     );
+    const upcoming = { placement: scheduled.placement, status: 'scheduled' as const };
+    const editorsUpcoming = await call(PollsRpc.list, { caller: editor, query: upcoming });
+    expect(editorsUpcoming.items.map((item) => item.id)).toContain(scheduled.id);
+    expect(editorsUpcoming.items.every((item) => item.status === 'scheduled')).toBe(true);
+    const readersUpcoming = await call(PollsRpc.list, { caller: reader(), query: upcoming });
+    expect(readersUpcoming.items).toEqual([]);
   });
 
   it('counts 500 readers voting at once exactly, with counters equal to the vote rows', async () => {

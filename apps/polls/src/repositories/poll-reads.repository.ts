@@ -108,6 +108,14 @@ export class PollReadsRepository extends SqlRepository {
       case 'open':
         conditions.push('p.opens_at <= now() and (p.closes_at is null or p.closes_at > now())');
         break;
+      case 'scheduled':
+        // Closed before it ever opened counts as closed, as `pollStatus` says.
+        conditions.push(
+          filter.includeScheduled
+            ? 'p.opens_at > now() and (p.closes_at is null or p.closes_at > now())'
+            : 'false',
+        );
+        break;
       case 'closed':
         conditions.push('p.closes_at <= now()');
         break;

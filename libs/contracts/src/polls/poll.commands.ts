@@ -133,7 +133,8 @@ export class VoteBallot {
   optionIds: string[];
 }
 
-export const POLL_LIST_STATUSES = ['open', 'closed', 'all'] as const;
+/** `scheduled` (not opened yet) lists polls for editors only; readers never see a poll before it opens. */
+export const POLL_LIST_STATUSES = ['open', 'scheduled', 'closed', 'all'] as const;
 export type PollListStatus = (typeof POLL_LIST_STATUSES)[number];
 
 /** Query of `GET /api/v1/polls`. */
