@@ -137,6 +137,41 @@ describe('the poll widgets in a browser', () => {
     expect(await quiz.locator('.engage-result-percent, .engage-total').count()).toBe(0);
   });
 
+  it('moves the shares before the vote when others vote, and the form stays usable', async () => {
+    const poll = await createPoll({
+      question: 'Какой двор благоустроить первым?',
+      options: ['На Садовой', 'У школы'],
+      placement: 'yards',
+      resultsVisibility: 'always',
+    });
+    // Runs in the page: the page's globals are reached through globalThis (the tests compile without the DOM).
+    await page.evaluate(() => {
+      const page = globalThis as any;
+      const host = page.document.createElement('div');
+      host.id = 'yards-poll';
+      host.dataset.engage = 'poll';
+      host.dataset.placement = 'yards';
+      page.document.body.append(host);
+      page.Engage.scan();
+    });
+    const yards = page.locator('#yards-poll');
+    await yards.getByText('Всего голосов: 0').waitFor();
+    expect(await yards.locator('.engage-result-percent').allTextContents()).toEqual(['0%', '0%']);
+
+    await voteAsSomeoneElse(poll.id, poll.options[1].id);
+    await yards.getByText('Всего голосов: 1').waitFor();
+    expect(await yards.locator('.engage-result-percent').allTextContents()).toEqual(['0%', '100%']);
+
+    // Still the form: the reader chooses and votes; the results replace it.
+    expect(await yards.getByRole('radio').count()).toBe(2);
+    await yards.getByLabel('На Садовой').check();
+    await yards.getByRole('button', { name: 'Голосовать' }).click();
+    await yards.getByText('Спасибо, ваш голос учтён.').waitFor();
+    await yards.getByText('Всего голосов: 2').waitFor();
+    expect(await yards.getByRole('radio').count()).toBe(0);
+    expect(await yards.locator('.engage-result-percent').allTextContents()).toEqual(['50%', '50%']);
+  });
+
   it('speaks English in a widget marked data-locale="en"', async () => {
     // Runs in the page: the page's globals are reached through globalThis (the tests compile without the DOM).
     await page.evaluate(() => {
