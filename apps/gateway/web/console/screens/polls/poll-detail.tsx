@@ -8,6 +8,7 @@ import { saveDownload } from '@web/console/ui/download';
 import { LoadState } from '@web/console/ui/load-state';
 import { ScreenTitle } from '@web/console/ui/screen-title';
 import { useAction } from '@web/console/ui/use-action';
+import { PollDates } from './poll-dates';
 import { PollResults } from './poll-results';
 import { PollStatusTag } from './poll-status';
 import { POLLS_MESSAGES, type PollsKey } from './polls-messages';
@@ -97,14 +98,7 @@ function PollDetail({ initial }: { initial: PollView }) {
             </dd>
             <dt>{t('colDates')}</dt>
             <dd>
-              {t('opensFrom')} <DateTime iso={poll.opensAt} />{' '}
-              {poll.closesAt ? (
-                <>
-                  {t('closesBy')} <DateTime iso={poll.closesAt} />
-                </>
-              ) : (
-                t('noEnd')
-              )}
+              <PollDates poll={poll} />
             </dd>
             <dt>{t('choice')}</dt>
             <dd>

@@ -3,9 +3,9 @@ import { POLL_ROUTES } from '@web/console/api/routes';
 import { useConsole, useLoad, useTexts } from '@web/console/console-context';
 import { hrefOf, navigate, queryOf } from '@web/console/router';
 import { CursorPager, useCursorPaging } from '@web/console/ui/cursor-pager';
-import { DateTime } from '@web/console/ui/date-time';
 import { LoadState } from '@web/console/ui/load-state';
 import { ScreenTitle } from '@web/console/ui/screen-title';
+import { PollDates } from './poll-dates';
 import { PollStatusTag } from './poll-status';
 import { POLLS_MESSAGES, type PollsKey } from './polls-messages';
 
@@ -99,19 +99,8 @@ function PollTable({ status }: { status: ListFilter }) {
                         <PollStatusTag status={poll.status} />
                       </td>
                       <td>{poll.placement}</td>
-                      <td class="poll-dates">
-                        <span>
-                          {t('opensFrom')} <DateTime iso={poll.opensAt} />
-                        </span>{' '}
-                        <span>
-                          {poll.closesAt ? (
-                            <>
-                              {t('closesBy')} <DateTime iso={poll.closesAt} />
-                            </>
-                          ) : (
-                            t('noEnd')
-                          )}
-                        </span>
+                      <td>
+                        <PollDates poll={poll} />
                       </td>
                       <td class="numeric">{poll.totalVotes === null ? '—' : t.number(poll.totalVotes)}</td>
                     </tr>
