@@ -189,6 +189,34 @@ describe('the newsroom console: polls', () => {
     expect(browser.errors).toEqual([]);
   });
 
+  it('lists a poll that has not opened yet under the scheduled ones only', async () => {
+    const question = 'Что показать на дне открытых дверей музея?';
+    const created = await http.post(
+      '/api/v1/polls',
+      {
+        question,
+        options: ['Запасники', 'Реставрацию'],
+        opensAt: new Date(Date.now() + 86_400_000).toISOString(),
+      },
+      { token: await http.login(editor.email, editor.password) },
+    );
+    expect(created.status).toBe(201);
+    await logInToConsole(page, suite.baseUrl, editor);
+    await openConsolePage(page, '/polls');
+    await page.getByRole('link', { name: 'Запланированные' }).click();
+    const row = page.locator('.poll-table tbody tr', { hasText: question });
+    await row.waitFor();
+    expect(await row.locator('.poll-status').textContent()).toBe('Запланирован');
+    await page.getByRole('link', { name: 'Идут сейчас' }).click();
+    await page.locator('.poll-filters a[aria-current="page"]', { hasText: 'Идут сейчас' }).waitFor();
+    // Loaded: the table, or the words for an empty list (not the "loading" status).
+    await page.locator('main .poll-table, main p.muted:not([role="status"])').first().waitFor();
+    expect(await row.count()).toBe(0);
+    // Readers never see it before it opens, in the list or by its id.
+    expect((await http.get('/api/v1/polls?status=scheduled')).body.items).toEqual([]);
+    expect((await http.get(`/api/v1/polls/${created.body.id}`)).status).toBe(404);
+  });
+
   it('keeps a moderator out of the polls screens, and the server refuses them too', async () => {
     await logInToConsole(page, suite.baseUrl, moderator);
     expect(await page.locator('nav.sections a').allTextContents()).not.toContain('Опросы');
