@@ -19,6 +19,9 @@ describe('the newsroom console: polls', () => {
   const heading = () => page.locator('main h1').first();
   const option = (n: number) => page.getByLabel(`Вариант ${n}`, { exact: true });
   const optionRow = (n: number) => page.locator('.poll-option-row', { has: option(n) });
+  // Runs in the page: its globals are reached through globalThis (the tests compile without the DOM).
+  const hasFocus = (locator: ReturnType<Page['locator']>) =>
+    locator.evaluate((element) => element === (globalThis as any).document.activeElement);
 
   async function voteAsReader(pollId: string, optionId: string): Promise<void> {
     const answer = await http.post(
@@ -79,6 +82,8 @@ describe('the newsroom console: polls', () => {
     await option(3).fill('На набережной');
     await page.getByRole('button', { name: 'Поднять вариант 3' }).click();
     expect(await option(2).inputValue()).toBe('На набережной');
+    // The keyboard stays with the moved option.
+    expect(await hasFocus(page.getByRole('button', { name: 'Поднять вариант 2' }))).toBe(true);
     expect(await seriousViolations(page, 'body')).toEqual([]);
     await screenshot(page, 'console-polls-form');
     await page.getByRole('button', { name: 'Сохранить' }).click();
@@ -158,6 +163,7 @@ describe('the newsroom console: polls', () => {
     );
     expect(created.status).toBe(201);
     const pollId: string = created.body.id;
+    await voteAsReader(pollId, created.body.options[0].id);
 
     await logInToConsole(page, suite.baseUrl, editor);
     await openConsolePage(page, `/polls/${pollId}`);
@@ -168,6 +174,10 @@ describe('the newsroom console: polls', () => {
     await page.getByLabel('Несколько вариантов', { exact: true }).check();
     await page.getByRole('button', { name: 'Добавить вариант' }).click();
     await option(3).fill('Двенадцатый');
+    // With votes in, the options there are can be renamed and moved but not removed; a new one can.
+    expect(await page.getByRole('button', { name: 'Убрать вариант 1' }).isDisabled()).toBe(true);
+    expect(await page.getByRole('button', { name: 'Убрать вариант 2' }).isDisabled()).toBe(true);
+    expect(await page.getByRole('button', { name: 'Убрать вариант 3' }).isDisabled()).toBe(false);
     await page.getByRole('button', { name: 'Сохранить' }).click();
     await heading().filter({ hasText: 'Какой автобусный маршрут продлить первым?' }).waitFor();
     await page.getByText('Изменения сохранены.').waitFor();
@@ -178,7 +188,10 @@ describe('the newsroom console: polls', () => {
     await page.getByRole('button', { name: 'Удалить' }).click();
     const confirm = page.getByRole('alertdialog');
     await confirm.waitFor();
+    expect(await hasFocus(confirm.getByRole('button', { name: 'Отмена' }))).toBe(true);
     await confirm.getByRole('button', { name: 'Отмена' }).click();
+    await confirm.waitFor({ state: 'detached' });
+    expect(await hasFocus(page.getByRole('button', { name: 'Удалить' }))).toBe(true);
     expect((await http.get(`/api/v1/polls/${pollId}`, { token: editorToken })).status).toBe(200);
 
     await page.getByRole('button', { name: 'Удалить' }).click();

@@ -1,4 +1,4 @@
-import { useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import type { PollView } from '@app/contracts/polls/poll.model';
 import { POLL_ROUTES } from '@web/console/api/routes';
 import { useConsole, useLoad, useTexts } from '@web/console/console-context';
@@ -33,6 +33,15 @@ function PollDetail({ initial }: { initial: PollView }) {
   const { poll, replace } = useLivePoll(initial);
   const { busy, run } = useAction();
   const [confirming, setConfirming] = useState(false);
+  // The question takes the keyboard when it appears (on the harmless answer); cancelling gives it back.
+  const keep = useRef<HTMLButtonElement>(null);
+  const removeButton = useRef<HTMLButtonElement>(null);
+  const asked = useRef(false);
+  useEffect(() => {
+    if (confirming) keep.current?.focus();
+    else if (asked.current) removeButton.current?.focus();
+    asked.current = confirming;
+  }, [confirming]);
   const params = { id: poll.id };
 
   const close = () =>
@@ -62,7 +71,13 @@ function PollDetail({ initial }: { initial: PollView }) {
                 {t('close')}
               </button>
             ) : null}
-            <button type="button" class="danger" disabled={busy} onClick={() => setConfirming(true)}>
+            <button
+              type="button"
+              class="danger"
+              ref={removeButton}
+              disabled={busy}
+              onClick={() => setConfirming(true)}
+            >
               {t('remove')}
             </button>
           </>
@@ -77,7 +92,7 @@ function PollDetail({ initial }: { initial: PollView }) {
             <button type="button" class="danger" disabled={busy} onClick={() => void remove()}>
               {t('removeYes')}
             </button>
-            <button type="button" onClick={() => setConfirming(false)}>
+            <button type="button" ref={keep} onClick={() => setConfirming(false)}>
               {t('cancel')}
             </button>
           </div>

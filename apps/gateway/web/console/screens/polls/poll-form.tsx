@@ -1,5 +1,5 @@
 import type { ComponentChildren } from 'preact';
-import { useMemo, useState } from 'preact/hooks';
+import { useEffect, useMemo, useState } from 'preact/hooks';
 import type { PollView } from '@app/contracts/polls/poll.model';
 import { POLL_ROUTES } from '@web/console/api/routes';
 import { ApiFailure } from '@web/console/api/staff-api';
@@ -51,6 +51,20 @@ function PollForm({ poll }: { poll: PollView | null }) {
   const [form, setForm] = useState<PollFormState>(before);
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [failure, setFailure] = useState<string | null>(null);
+  // Where the keyboard goes after an option is moved, added or removed: the buttons it was on are
+  // re-rendered elsewhere or gone, and the focus must not fall back to the page's start.
+  const [focusNext, setFocusNext] = useState<string[] | null>(null);
+  useEffect(() => {
+    if (!focusNext) return;
+    setFocusNext(null);
+    for (const id of focusNext) {
+      const target = document.getElementById(id) as HTMLInputElement | HTMLButtonElement | null;
+      if (target && !target.disabled) {
+        target.focus();
+        return;
+      }
+    }
+  }, [focusNext]);
   const { busy, run } = useAction();
   const locked = !!poll && (poll.totalVotes ?? 0) > 0;
 
@@ -161,7 +175,11 @@ function PollForm({ poll }: { poll: PollView | null }) {
                       aria-label={t('moveUp', { n })}
                       title={t('moveUp', { n })}
                       disabled={index === 0}
-                      onClick={() => update({ options: moveOption(form.options, index, -1) })}
+                      id={`${inputId}-up`}
+                      onClick={() => {
+                        update({ options: moveOption(form.options, index, -1) });
+                        setFocusNext([`${inputId}-up`, `${inputId}-down`, inputId]);
+                      }}
                     >
                       ↑
                     </button>
@@ -171,7 +189,11 @@ function PollForm({ poll }: { poll: PollView | null }) {
                       aria-label={t('moveDown', { n })}
                       title={t('moveDown', { n })}
                       disabled={index === form.options.length - 1}
-                      onClick={() => update({ options: moveOption(form.options, index, 1) })}
+                      id={`${inputId}-down`}
+                      onClick={() => {
+                        update({ options: moveOption(form.options, index, 1) });
+                        setFocusNext([`${inputId}-down`, `${inputId}-up`, inputId]);
+                      }}
                     >
                       ↓
                     </button>
@@ -181,7 +203,11 @@ function PollForm({ poll }: { poll: PollView | null }) {
                       aria-label={t('removeOption', { n })}
                       title={t('removeOption', { n })}
                       disabled={form.options.length <= OPTION_LIMITS.min || (locked && option.id !== null)}
-                      onClick={() => update({ options: form.options.filter((_, i) => i !== index) })}
+                      onClick={() => {
+                        const neighbour = form.options[index + 1] ?? form.options[index - 1];
+                        update({ options: form.options.filter((_, i) => i !== index) });
+                        setFocusNext([`poll-${neighbour.key}`]);
+                      }}
                     >
                       ×
                     </button>
@@ -198,7 +224,11 @@ function PollForm({ poll }: { poll: PollView | null }) {
           <button
             type="button"
             disabled={form.options.length >= OPTION_LIMITS.max}
-            onClick={() => update({ options: [...form.options, newOption()] })}
+            onClick={() => {
+              const added = newOption();
+              update({ options: [...form.options, added] });
+              setFocusNext([`poll-${added.key}`]);
+            }}
           >
             + {t('addOption')}
           </button>
