@@ -10,6 +10,7 @@ import {
   newOption,
   type EditablePoll,
 } from '../apps/gateway/web/console/screens/polls/poll-form-model';
+import { fieldMessage } from '../apps/gateway/web/console/screens/polls/field-messages';
 
 /** The console's poll form: what it sends the API for a new poll and for an edit, and where refusals go. */
 describe("the console's poll form model", () => {
@@ -122,5 +123,18 @@ describe("the console's poll form model", () => {
     expect(moveOption(options, 0, 1).map((o) => o.text)).toEqual(['b', 'a', 'c']);
     expect(moveOption(options, 0, -1).map((o) => o.text)).toEqual(['a', 'b', 'c']);
     expect(moveOption(options, 2, 1).map((o) => o.text)).toEqual(['a', 'b', 'c']);
+  });
+
+  it("says the poll rules' field messages in Russian, and any other message as the server wrote it", () => {
+    expect(fieldMessage('Repeats option 1.', 'ru')).toBe('Повторяет вариант 1.');
+    expect(fieldMessage('closesAt must be after opensAt.', 'ru')).toBe('Окончание должно быть позже начала.');
+    expect(fieldMessage('each value in options must be shorter than or equal to 200 characters', 'ru')).toBe(
+      'Не длиннее 200 символов.',
+    );
+    expect(fieldMessage('placement must match /^[a-z0-9_-]{1,64}$/ regular expression', 'ru')).toBe(
+      'Недопустимые символы.',
+    );
+    expect(fieldMessage('Something new.', 'ru')).toBe('Something new.');
+    expect(fieldMessage('Repeats option 1.', 'en')).toBe('Repeats option 1.');
   });
 });

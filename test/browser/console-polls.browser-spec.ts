@@ -64,16 +64,29 @@ describe('the newsroom console: polls', () => {
     await page.getByRole('button', { name: 'Новый опрос' }).click();
     await heading().filter({ hasText: 'Новый опрос' }).waitFor();
 
-    // Two options that read the same: the server refuses, and says so at the second one.
+    // A placement the API does not take: the gateway's refusal shows at that field.
     await page.getByLabel('Вопрос', { exact: true }).fill(question);
     await option(1).fill('В парках');
     await option(2).fill('  в парках ');
+    const placement = page.getByLabel('Место на портале');
+    await placement.fill('Главная колонка');
+    await page.getByRole('button', { name: 'Сохранить' }).click();
+    const placementRefusal = page.locator('#poll-placement-error');
+    await placementRefusal.waitFor();
+    expect(await placementRefusal.textContent()).toBe('Недопустимые символы.');
+    expect(await placement.getAttribute('aria-invalid')).toBe('true');
+    expect(await placement.getAttribute('aria-describedby')).toContain('poll-placement-error');
+
+    // Two options that read the same: the polls service refuses, and says so at the second one.
+    await placement.fill('sidebar');
+    await placementRefusal.waitFor({ state: 'detached' });
     await page.getByRole('button', { name: 'Сохранить' }).click();
     const refusal = optionRow(2).locator('.field-error');
     await refusal.waitFor();
-    expect((await refusal.textContent())?.trim()).not.toBe('');
+    expect(await refusal.textContent()).toBe('Повторяет вариант 1.');
     expect(await option(2).getAttribute('aria-invalid')).toBe('true');
     expect(await optionRow(1).locator('.field-error').count()).toBe(0);
+    await page.getByText('Исправьте отмеченные поля.').waitFor();
 
     // A third option, added last and moved up to second.
     await option(2).fill('У остановок');

@@ -20,6 +20,7 @@ import {
   type PollFormState,
   type Visibility,
 } from './poll-form-model';
+import { fieldMessage } from './field-messages';
 import { POLLS_MESSAGES, type PollsKey } from './polls-messages';
 
 const VISIBILITIES: ReadonlyArray<{ value: Visibility; label: PollsKey }> = [
@@ -45,7 +46,7 @@ export function EditPollScreen({ id }: { id: string }) {
  * name, and anything it names that the form has no field for is shown above the buttons.
  */
 function PollForm({ poll }: { poll: PollView | null }) {
-  const { api } = useConsole();
+  const { api, locale } = useConsole();
   const t = useTexts(POLLS_MESSAGES);
   const before = useMemo(() => (poll ? formOf(poll) : emptyForm()), [poll]);
   const [form, setForm] = useState<PollFormState>(before);
@@ -100,7 +101,12 @@ function PollForm({ poll }: { poll: PollView | null }) {
             : await api.call<PollView>(POLL_ROUTES.create, { body: createBody(form) });
         } catch (error) {
           if (error instanceof ApiFailure) {
-            const fields = formErrorsOf(error.fieldErrors());
+            const fields = Object.fromEntries(
+              Object.entries(formErrorsOf(error.fieldErrors())).map(([field, message]) => [
+                field,
+                fieldMessage(message, locale),
+              ]),
+            );
             setErrors(fields);
             const unplaced = Object.entries(fields).filter(([field]) => !isFormField(field, form));
             setFailure(
