@@ -91,6 +91,7 @@ describe('the newsroom console: polls', () => {
     // A third option, added last and moved up to second.
     await option(2).fill('У остановок');
     await refusal.waitFor({ state: 'detached' });
+    await page.getByText('Исправьте отмеченные поля.').waitFor({ state: 'detached' });
     await page.getByRole('button', { name: 'Добавить вариант' }).click();
     await option(3).fill('На набережной');
     await page.getByRole('button', { name: 'Поднять вариант 3' }).click();

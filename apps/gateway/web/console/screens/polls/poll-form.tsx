@@ -356,7 +356,8 @@ function PollForm({ poll }: { poll: PollView | null }) {
           </Field>
         </div>
 
-        {failure ? (
+        {/* "Correct the marked fields" goes once the marks are gone. */}
+        {failure && (failure !== t('formInvalid') || Object.keys(errors).length > 0) ? (
           <p class="form-failure" role="alert">
             {failure}
           </p>
