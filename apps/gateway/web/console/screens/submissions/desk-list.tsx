@@ -10,7 +10,7 @@ import { filtersOf, listPathOf, NO_FILTERS, type DeskFilters } from './desk-filt
 import { StatusTag } from './status-tag';
 import { CATEGORIES, CATEGORY_LABELS, STATUSES, STATUS_LABELS } from './submission-labels';
 import { SUBMISSION_MESSAGES } from './submissions-messages';
-import { useDeskApi, useRoster, type Roster } from './use-desk';
+import { useDeskApi, useNamesOf, useRoster, type Roster } from './use-desk';
 
 /** The desk: every submission, newest first, filtered by what the URL names. */
 export function DeskList({ path }: { path: string }) {
@@ -34,7 +34,8 @@ function FilterForm({ filters, roster }: { filters: DeskFilters; roster: Roster 
   const [draft, setDraft] = useState(filters);
   const set = (name: keyof DeskFilters) => (event: Event) =>
     setDraft({ ...draft, [name]: (event.currentTarget as HTMLInputElement | HTMLSelectElement).value });
-  const colleagues = roster.members.filter((member) => member.id !== roster.myId);
+  const named = ['', 'me', 'none'].includes(draft.assignee);
+  const listed = roster.members.some((member) => member.id === draft.assignee);
   return (
     <form
       class="desk-filters card"
@@ -73,14 +74,13 @@ function FilterForm({ filters, roster }: { filters: DeskFilters; roster: Roster 
           <option value="">{t('any')}</option>
           <option value="me">{t('assigneeMe')}</option>
           <option value="none">{t('assigneeNone')}</option>
-          {colleagues.map((member) => (
+          {roster.members.map((member) => (
             <option key={member.id} value={member.id}>
               {member.email}
             </option>
           ))}
-          {draft.assignee && !['me', 'none'].includes(draft.assignee) && colleagues.length === 0 ? (
-            <option value={draft.assignee}>{draft.assignee}</option>
-          ) : null}
+          {/* A staff id from a link, before the roster arrives (or of an account since removed). */}
+          {named || listed ? null : <option value={draft.assignee}>{draft.assignee}</option>}
         </select>
       </label>
       <label class="desk-search">
@@ -104,6 +104,10 @@ function DeskRows({ filters, roster }: { filters: DeskFilters; roster: Roster })
   const desk = useDeskApi();
   const paging = useCursorPaging();
   const loaded = useLoad(() => desk.list(filters, paging.cursor), [desk, paging.cursor]);
+  useNamesOf(
+    roster,
+    (loaded.data?.items ?? []).flatMap((item) => (item.assigneeId ? [item.assigneeId] : [])),
+  );
   return (
     <LoadState loaded={loaded}>
       {(page) =>

@@ -82,7 +82,13 @@ function Detail({
         </div>
         <div class="desk-side">
           <StatusPanel submission={submission} action={action} message={message} setMessage={setMessage} />
-          <AssignmentPanel submission={submission} roster={roster} action={action} />
+          {/* Keyed by the assignee: a change made elsewhere resets the choice to what is now true. */}
+          <AssignmentPanel
+            key={submission.assigneeId ?? ''}
+            submission={submission}
+            roster={roster}
+            action={action}
+          />
           <NotesPanel submission={submission} roster={roster} action={action} />
           <HistoryPanel submission={submission} roster={roster} />
         </div>
