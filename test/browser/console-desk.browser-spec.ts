@@ -18,11 +18,11 @@ describe('the newsroom console: the reader-reporter desk', () => {
   let page: Page;
 
   /** A reader sends news with a photo through the public API, as the widget does; the receipt's code. */
-  async function sendNews(title: string): Promise<string> {
+  async function sendNews(title: string, options: { photo?: boolean; body?: string } = {}): Promise<string> {
     const form = new FormData();
     const fields = {
       title,
-      body: 'Вода заливает подвал дома 12 с утра.\nАварийная служба не отвечает.',
+      body: options.body ?? 'Вода заливает подвал дома 12 с утра.\nАварийная служба не отвечает.',
       category: 'city',
       location: 'Садовая, 12',
       ...CONTACT,
@@ -30,7 +30,9 @@ describe('the newsroom console: the reader-reporter desk', () => {
       website: '',
     };
     for (const [name, value] of Object.entries(fields)) form.append(name, value);
-    form.append('files', new Blob([phoneJpeg()], { type: 'image/jpeg' }), 'flooded-basement.jpg');
+    if (options.photo ?? true) {
+      form.append('files', new Blob([phoneJpeg()], { type: 'image/jpeg' }), 'flooded-basement.jpg');
+    }
     const response = await fetch(`${suite.baseUrl}/api/v1/submissions`, { method: 'POST', body: form });
     const receipt = (await response.json()) as { trackingCode: string };
     expect(response.status).toBe(201);
@@ -50,7 +52,11 @@ describe('the newsroom console: the reader-reporter desk', () => {
   }
 
   beforeAll(async () => {
-    suite = await Suite.start({ services: ['reporter'] });
+    // More reports from this one address than the default hourly limit allows: the paging test sends 26.
+    suite = await Suite.start({
+      services: ['reporter'],
+      serviceEnv: { SUBMISSIONS_PER_ADDRESS_PER_HOUR: '100' },
+    });
     http = new HttpClient(suite.baseUrl);
     adminToken = await http.login(SUITE_ADMIN.email, SUITE_ADMIN.password);
     moderator = await createStaff(http, adminToken, ['moderator']);
@@ -228,6 +234,31 @@ describe('the newsroom console: the reader-reporter desk', () => {
 
     // A question without its text is not sent.
     expect(await button('Задать вопрос').isDisabled()).toBe(true);
+    expect(browser.errors).toEqual([]);
+  });
+
+  it('pages through a long list 25 at a time, forwards and back, within the filter', async () => {
+    const word = `paging${Date.now()}`;
+    for (let n = 1; n <= 26; n++) {
+      await sendNews(`Сообщение ${String(n).padStart(2, '0')} (${word})`, {
+        photo: false,
+        body: `Текст для проверки листания: ${word}.`,
+      });
+    }
+    await logInToConsole(page, suite.baseUrl, moderator);
+    await openConsolePage(page, `/submissions?q=${word}`);
+    const rows = page.locator('table.desk-table tbody tr');
+    const pager = (name: string) => page.locator('nav.pager button', { hasText: name });
+    await page.locator('table.desk-table a', { hasText: 'Сообщение 26' }).waitFor();
+    expect(await rows.count()).toBe(25);
+    expect(await pager('Назад').isDisabled()).toBe(true);
+    await pager('Дальше').click();
+    await page.locator('table.desk-table a', { hasText: 'Сообщение 01' }).waitFor();
+    expect(await rows.count()).toBe(1);
+    expect(await pager('Дальше').isDisabled()).toBe(true);
+    await pager('Назад').click();
+    await page.locator('table.desk-table a', { hasText: 'Сообщение 26' }).waitFor();
+    expect(await rows.count()).toBe(25);
     expect(browser.errors).toEqual([]);
   });
 
