@@ -86,7 +86,6 @@ type SubmissionKey =
   | 'moveToRejected'
   | 'moveToSpam'
   | 'moved'
-  | 'questionNeeded'
   | 'assignment'
   | 'assignTo'
   | 'assignToMe'
@@ -194,7 +193,6 @@ export const SUBMISSION_MESSAGES: Catalogue<SubmissionKey> = {
     moveToRejected: 'Отклонить',
     moveToSpam: 'Это спам',
     moved: 'Статус изменён: {status}.',
-    questionNeeded: 'Напишите вопрос в поле «Сообщение автору».',
     assignment: 'Ответственный',
     assignTo: 'Назначить',
     assignToMe: 'Взять себе',
@@ -302,7 +300,6 @@ export const SUBMISSION_MESSAGES: Catalogue<SubmissionKey> = {
     moveToRejected: 'Reject',
     moveToSpam: 'Mark as spam',
     moved: 'Status changed: {status}.',
-    questionNeeded: 'Write the question in “Message to the sender”.',
     assignment: 'Assignee',
     assignTo: 'Assign to',
     assignToMe: 'Take it',
