@@ -17,6 +17,7 @@ import { ReaderTokens } from './reader-tokens';
 import { ReaderTokensController } from './reader-tokens.controller';
 import { StaffController } from './staff.controller';
 import { StaffDirectory } from './staff.directory';
+import { StaffRosterController } from './staff-roster.controller';
 import { StaffRepository } from './staff.repository';
 import { StaffService } from './staff.service';
 import { StaffTokens } from './staff-tokens';
@@ -28,7 +29,7 @@ export class IdentityModule {
     return {
       module: IdentityModule,
       global: true,
-      controllers: [ReaderTokensController, AuthController, StaffController],
+      controllers: [ReaderTokensController, AuthController, StaffController, StaffRosterController],
       providers: [
         { provide: KeyedHasher, useValue: new KeyedHasher(secrets.hash) },
         { provide: ReaderTokens, useValue: new ReaderTokens(secrets.readerToken) },

@@ -54,6 +54,16 @@ export class StaffList {
   @ApiProperty({ type: [StaffView] }) items: StaffView[];
 }
 
+/** A colleague as the staff roster shows them. */
+export class StaffMemberView {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty({ format: 'email' }) email: string;
+}
+
+export class StaffRoster {
+  @ApiProperty({ type: [StaffMemberView] }) items: StaffMemberView[];
+}
+
 export class NewStaffBody {
   @ApiProperty({ format: 'email' })
   @normaliseEmail()

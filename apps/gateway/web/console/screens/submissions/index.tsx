@@ -1,13 +1,12 @@
-import { NotYet } from '@web/console/ui/not-yet';
-import { useTexts } from '@web/console/console-context';
-import { SHELL_MESSAGES } from '@web/console/i18n/shell-messages';
 import type { ScreenDef } from '../screen-def';
-
-function Placeholder() {
-  const t = useTexts(SHELL_MESSAGES);
-  return <NotYet title={t('navSubmissions')} />;
-}
+import { DeskList } from './desk-list';
+import { SubmissionDetail } from './submission-detail';
 
 export const SUBMISSION_SCREENS: ScreenDef[] = [
-  { path: '/submissions/:id?', minRole: 'moderator', render: () => <Placeholder /> },
+  { path: '/submissions', minRole: 'moderator', render: (_params, path) => <DeskList path={path} /> },
+  {
+    path: '/submissions/:id',
+    minRole: 'moderator',
+    render: (params) => <SubmissionDetail key={params.id} id={params.id} />,
+  },
 ];
