@@ -98,6 +98,10 @@ export const PROBLEM_MESSAGES: Readonly<Record<string, Texts>> = {
     en: 'The last admin account cannot be removed.',
     ru: 'Последнего администратора удалить нельзя.',
   },
+  last_admin_role: {
+    en: 'The last admin cannot lose the admin role.',
+    ru: 'Последний администратор не может лишиться этой роли.',
+  },
   body_too_large: {
     en: 'The request body is larger than allowed.',
     ru: 'Тело запроса больше допустимого.',
