@@ -252,4 +252,24 @@ describe('the newsroom console: notifications and administration', () => {
     expect(await page.evaluate(() => location.hash)).toBe('#/admin/dead-letters?service=notifications');
     expect(await seriousViolations(page, 'body')).toEqual([]);
   });
+
+  it('fits every screen of both areas on a 360 px wide phone', async () => {
+    await page.setViewportSize({ width: 360, height: 740 });
+    await logInToConsole(page, suite.baseUrl, SUITE_ADMIN);
+    for (const [path, title] of [
+      ['/notifications', 'Уведомления'],
+      ['/notifications/settings', 'Настройки уведомлений'],
+      ['/admin/staff', 'Сотрудники'],
+      ['/admin/webhooks', 'Вебхуки'],
+      ['/admin/deliveries', 'Доставки'],
+      ['/admin/dead-letters', 'Необработанные события'],
+    ]) {
+      await openConsolePage(page, path);
+      await heading(title).waitFor();
+      await page.locator('main .muted[role="status"]').waitFor({ state: 'detached' });
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+      expect({ path, fits: overflow <= 0 }).toEqual({ path, fits: true });
+    }
+    await screenshot(page, 'console-admin-phone');
+  });
 });
