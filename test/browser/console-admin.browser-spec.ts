@@ -7,7 +7,7 @@ import { Suite, SUITE_ADMIN } from '@test/support/suite';
 import { waitFor } from '@test/support/wait-for';
 import { seriousViolations } from './support/axe';
 import { ReaderBrowser, screenshot } from './support/browser';
-import { logInToConsole, openConsolePage, type StaffLogin } from './support/console';
+import { createStaff, logInToConsole, openConsolePage, type StaffLogin } from './support/console';
 
 interface Received {
   headers: IncomingHttpHeaders;
@@ -157,7 +157,7 @@ describe('the newsroom console: notifications and administration', () => {
     await openConsolePage(page, '/notifications');
     await heading('Уведомления').waitFor();
     // The stream is open and has told its first count.
-    await page.locator('.unread-slot[data-unread="0"]').waitFor({ state: 'attached' });
+    await page.locator('.unread-slot[data-live="true"][data-unread="0"]').waitFor({ state: 'attached' });
     expect(await page.locator('.unread-badge').count()).toBe(0);
     await page.getByText('Уведомлений пока нет.').waitFor();
 
@@ -251,6 +251,38 @@ describe('the newsroom console: notifications and administration', () => {
     await page.getByText('Необработанных событий нет.').waitFor();
     expect(await page.evaluate(() => location.hash)).toBe('#/admin/dead-letters?service=notifications');
     expect(await seriousViolations(page, 'body')).toEqual([]);
+  });
+
+  it("lets an admin change a colleague's roles and delete the account, and says why the last admin stays", async () => {
+    const adminToken = await http.login(SUITE_ADMIN.email, SUITE_ADMIN.password);
+    const colleague = await createStaff(http, adminToken, ['moderator']);
+    await logInToConsole(page, suite.baseUrl, SUITE_ADMIN);
+    await openConsolePage(page, '/admin/staff');
+    const row = page.locator('table.staff-table tbody tr', { hasText: colleague.email });
+    await row.getByRole('button', { name: 'Изменить роли' }).click();
+    await row.getByLabel('Редактор').check();
+    await row.getByRole('button', { name: 'Сохранить роли' }).click();
+    await notice(`Роли сотрудника ${colleague.email} изменены.`).waitFor();
+    await row.locator('.tag', { hasText: 'Редактор' }).waitFor();
+    expect(await row.locator('.tag').allTextContents()).toEqual(['Модератор', 'Редактор']);
+    const token = await http.login(colleague.email, colleague.password);
+    expect((await http.get('/api/v1/auth/me', { token })).body.roles).toEqual(['moderator', 'editor']);
+
+    // The confirming button takes the focus: Enter deletes.
+    await row.getByRole('button', { name: 'Удалить' }).click();
+    await page.keyboard.press('Enter');
+    await notice(`Учётная запись ${colleague.email} удалена.`).waitFor();
+    await row.waitFor({ state: 'detached' });
+    expect((await http.get('/api/v1/auth/me', { token })).status).toBe(401);
+
+    const me = page.locator('table.staff-table tbody tr', { hasText: SUITE_ADMIN.email });
+    await me.getByRole('button', { name: 'Изменить роли' }).click();
+    await me.getByLabel('Администратор').uncheck();
+    await me.getByLabel('Модератор').check();
+    await me.getByRole('button', { name: 'Сохранить роли' }).click();
+    await page.locator('.notice-failure', { hasText: 'Последний администратор' }).waitFor();
+    await me.getByRole('button', { name: 'Отмена' }).click();
+    expect(await me.locator('.tag').allTextContents()).toEqual(['Администратор']);
   });
 
   it('fits every screen of both areas on a 360 px wide phone', async () => {

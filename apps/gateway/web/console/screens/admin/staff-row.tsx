@@ -5,6 +5,7 @@ import { useConsole, useTexts } from '@web/console/console-context';
 import { useAction } from '@web/console/ui/use-action';
 import { ADMIN_MESSAGES } from './admin-messages';
 import type { StaffAccount } from './admin-api';
+import { ConfirmDelete } from './confirm-delete';
 import { RoleChoice } from './role-choice';
 
 /** One account: its roles changed in place, or deleted after a second, explicit click. */
@@ -105,20 +106,12 @@ export function StaffRow({
             </>
           ) : null}
           {mode === 'delete' ? (
-            <>
-              <button
-                type="button"
-                class="danger"
-                disabled={action.busy}
-                aria-label={`${t('confirmDelete')}: ${account.email}`}
-                onClick={() => void remove()}
-              >
-                {t('confirmDelete')}
-              </button>
-              <button type="button" onClick={() => setMode('view')}>
-                {t('cancel')}
-              </button>
-            </>
+            <ConfirmDelete
+              what={account.email}
+              busy={action.busy}
+              onConfirm={() => void remove()}
+              onCancel={() => setMode('view')}
+            />
           ) : null}
         </div>
       </td>

@@ -8,6 +8,7 @@ import { ScreenTitle } from '@web/console/ui/screen-title';
 import { useAction } from '@web/console/ui/use-action';
 import { ADMIN_MESSAGES } from './admin-messages';
 import type { CreatedWebhookEndpointView, WebhookEndpointListView, WebhookEndpointView } from './admin-api';
+import { ConfirmDelete } from './confirm-delete';
 import { WebhookForm } from './webhook-form';
 
 /** The site's webhook endpoints; a new one's secret is shown once, until the admin says it is kept. */
@@ -118,20 +119,12 @@ function WebhookRow({ endpoint, onDeleted }: { endpoint: WebhookEndpointView; on
       <td>
         <div class="row">
           {confirming ? (
-            <>
-              <button
-                type="button"
-                class="danger"
-                disabled={action.busy}
-                aria-label={`${t('confirmDelete')}: ${endpoint.url}`}
-                onClick={() => void remove()}
-              >
-                {t('confirmDelete')}
-              </button>
-              <button type="button" onClick={() => setConfirming(false)}>
-                {t('cancel')}
-              </button>
-            </>
+            <ConfirmDelete
+              what={endpoint.url}
+              busy={action.busy}
+              onConfirm={() => void remove()}
+              onCancel={() => setConfirming(false)}
+            />
           ) : (
             <button type="button" class="danger" onClick={() => setConfirming(true)}>
               {t('delete')}

@@ -1,3 +1,4 @@
+import type { UnreadCountReply } from '@app/contracts/notifications/notification.model';
 import { NOTIFICATION_ROUTES } from '@web/console/api/routes';
 import type { StaffApi } from '@web/console/api/staff-api';
 
@@ -9,6 +10,7 @@ import type { StaffApi } from '@web/console/api/staff-api';
 export class LiveUnread {
   private count: number | null = null;
   private arrivalCount = 0;
+  private streaming = false;
   private readonly listeners = new Set<() => void>();
 
   /** Null until the stream (or a mark-read answer) told the count. */
@@ -19,6 +21,11 @@ export class LiveUnread {
   /** Goes up with every new entry the stream brings; a feed showing its first page loads again on it. */
   get arrivals(): number {
     return this.arrivalCount;
+  }
+
+  /** Whether the stream has spoken since `follow` began: from then on the count changes as it happens. */
+  get live(): boolean {
+    return this.streaming;
   }
 
   subscribe(listener: () => void): () => void {
@@ -33,13 +40,27 @@ export class LiveUnread {
     this.notify();
   }
 
-  /** Reads the stream until `signal` aborts (it reconnects by itself); the count is unknown meanwhile. */
+  /**
+   * Reads the stream until `signal` aborts (it reconnects by itself). The count is asked once as well,
+   * so the badge shows it even while the stream is refused (a gateway copy at its limit of streams).
+   */
   follow(api: StaffApi, signal: AbortSignal): Promise<void> {
     this.count = null;
+    this.streaming = false;
     this.notify();
+    api.call<UnreadCountReply>(NOTIFICATION_ROUTES.unreadCount).then(
+      (reply) => {
+        if (!signal.aborted && !this.streaming) this.setUnread(reply.unread);
+      },
+      () => undefined,
+    );
     return api.stream(
       NOTIFICATION_ROUTES.stream,
       (event, data) => {
+        if (!this.streaming) {
+          this.streaming = true;
+          this.notify();
+        }
         if (event === 'unread' && isUnread(data)) this.setUnread(data.unread);
         if (event === 'notification') {
           this.arrivalCount += 1;

@@ -11,7 +11,7 @@ export function UnreadBadge() {
   const { api } = useConsole();
   const session = useSession();
   const t = useTexts(NOTIFICATION_MESSAGES);
-  const { live, unread } = useLiveUnread();
+  const { live, unread, streaming } = useLiveUnread();
   const token = session?.token;
   useEffect(() => {
     if (!token) return;
@@ -21,7 +21,12 @@ export function UnreadBadge() {
   }, [api, live, token]);
   // The region exists from the start, so a screen reader announces the count when it appears.
   return (
-    <span class="unread-slot" role="status" data-unread={unread ?? undefined}>
+    <span
+      class="unread-slot"
+      role="status"
+      data-unread={unread ?? undefined}
+      data-live={streaming ? 'true' : undefined}
+    >
       {unread ? (
         <span class="badge unread-badge">
           <span aria-hidden="true">{t.number(unread)}</span>
