@@ -226,6 +226,13 @@ describe('the newsroom console: notifications and administration', () => {
     expect(await email.isChecked()).toBe(false);
     expect(await page.getByLabel('Комментарий ждёт проверки: В консоли').isChecked()).toBe(true);
 
+    // No bot on this site: asking for a Telegram code says so, in the console's language.
+    await page.getByRole('button', { name: 'Получить код' }).click();
+    await page
+      .locator('.notice-failure', { hasText: 'Уведомления в Telegram на этом сайте не настроены.' })
+      .waitFor();
+    expect(await page.locator('.link-code').count()).toBe(0);
+
     const token = await http.login(moderator.email, moderator.password);
     const kept = await http.get('/api/v1/me/notification-preferences', { token });
     expect(kept.body.items).toContainEqual(
