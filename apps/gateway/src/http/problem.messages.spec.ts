@@ -8,8 +8,11 @@ const SOURCES = [
   'libs/contracts/src/errors',
   'libs/contracts/src/comments',
   'libs/contracts/src/reporter',
+  'libs/contracts/src/notifications',
+  'libs/messaging/src/events',
   'apps/gateway/src',
   'apps/polls/src',
+  'apps/notifications/src/admin',
 ];
 const CODE_PATTERNS = [
   /super\(\s*'([a-z_]+)'/g,
@@ -32,7 +35,7 @@ function raisedCodes(): Set<string> {
 }
 
 describe('the problem message catalog', () => {
-  it('has English and Russian text for every code the gateway and the polls service raise', () => {
+  it('has English and Russian text for every code the gateway, polls, notifications and dead letters raise', () => {
     const codes = raisedCodes();
     expect(codes.size).toBeGreaterThan(15);
     expect([...codes].filter((code) => !PROBLEM_MESSAGES[code])).toEqual([]);

@@ -98,6 +98,43 @@ export const PROBLEM_MESSAGES: Readonly<Record<string, Texts>> = {
     en: 'The last admin account cannot be removed.',
     ru: 'Последнего администратора удалить нельзя.',
   },
+  last_admin_role: {
+    en: 'The last admin cannot lose the admin role.',
+    ru: 'Последний администратор не может лишиться этой роли.',
+  },
+  telegram_not_configured: {
+    en: 'Telegram notifications are not set up on this site.',
+    ru: 'Уведомления в Telegram на этом сайте не настроены.',
+  },
+  telegram_recipient_unknown: {
+    en: 'Your account is not known to notifications yet. Try again in a moment.',
+    ru: 'Сервис уведомлений ещё не знает вашу учётную запись. Повторите через минуту.',
+  },
+  webhook_url_refused: {
+    en: 'The webhook URL is refused: it leads to a loopback, private or otherwise internal address.',
+    ru: 'Адрес вебхука не принят: он ведёт во внутреннюю, частную или локальную сеть.',
+  },
+  webhook_not_found: { en: 'The webhook endpoint was not found.', ru: 'Такого вебхука нет.' },
+  webhook_limit_reached: {
+    en: 'The site has as many webhook endpoints as it may; delete one first.',
+    ru: 'Вебхуков уже столько, сколько разрешено: сначала удалите один.',
+  },
+  delivery_not_failed: {
+    en: 'Only a failed delivery can be retried.',
+    ru: 'Повторить можно только недоставленное сообщение.',
+  },
+  consumer_unknown: {
+    en: 'The consumer of this event no longer runs in its service.',
+    ru: 'Обработчик этого события больше не работает в сервисе.',
+  },
+  event_invalid: {
+    en: 'The stored event still breaks its contract; it stays, with the reason.',
+    ru: 'Сохранённое событие по-прежнему нарушает контракт; оно остаётся, с причиной.',
+  },
+  redrive_failed: {
+    en: 'The handler failed again; the event stays, with the new error.',
+    ru: 'Обработчик снова завершился ошибкой; событие остаётся, с новой ошибкой.',
+  },
   body_too_large: {
     en: 'The request body is larger than allowed.',
     ru: 'Тело запроса больше допустимого.',

@@ -1,13 +1,14 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, Post } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post } from '@nestjs/common';
 import {
   ApiConflictResponse,
   ApiCreatedResponse,
   ApiNoContentResponse,
+  ApiNotFoundResponse,
   ApiOkResponse,
   ApiTags,
 } from '@nestjs/swagger';
 import { RequireRole } from './access.decorators';
-import { NewStaffBody, StaffList, StaffView } from './staff.dto';
+import { NewStaffBody, StaffList, StaffRolesBody, StaffView } from './staff.dto';
 import { StaffService } from './staff.service';
 import { StaffDirectory } from './staff.directory';
 import { UuidParam } from '../http/uuid.param';
@@ -33,6 +34,17 @@ export class StaffController {
   @ApiConflictResponse({ description: 'The email is taken' })
   create(@Body() body: NewStaffBody): Promise<StaffView> {
     return this.staff.create(body.email, body.password, body.roles, body.locale ?? 'ru');
+  }
+
+  @Patch(':id')
+  @ApiOkResponse({ type: StaffView })
+  @ApiNotFoundResponse()
+  @ApiConflictResponse({ description: 'The last admin cannot lose the admin role (`last_admin_role`)' })
+  async changeRoles(@Param('id', UuidParam) id: string, @Body() body: StaffRolesBody): Promise<StaffView> {
+    const changed = await this.staff.changeRoles(id, body.roles);
+    // This copy sees the new roles at once; other copies within the directory's few seconds.
+    this.directory.forget(id);
+    return changed;
   }
 
   @Delete(':id')

@@ -91,6 +91,16 @@ export class NewStaffBody {
   locale?: StaffLocale;
 }
 
+export class StaffRolesBody {
+  @ApiProperty({ enum: ROLES, isArray: true, description: 'The whole new set of roles' })
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(ROLES.length)
+  @ArrayUnique()
+  @IsIn(ROLES, { each: true })
+  roles: Role[];
+}
+
 export class ReaderTokenReply {
   @ApiProperty({ description: 'Send it back as X-Reader-Token' }) token: string;
 }

@@ -80,6 +80,31 @@ export class StaffRepository {
   }
 
   /**
+   * Gives an account new roles, unless that takes the admin role from the last admin; under the same
+   * lock as deleting, so two admins demoting each other at once cannot leave the suite without one.
+   */
+  async updateRolesUnlessLastAdmin(
+    id: string,
+    roles: Role[],
+  ): Promise<StaffAccount | 'missing' | 'last_admin'> {
+    return this.em.fork().transactional(async (em) => {
+      const run = sqlIn(em);
+      await run(`select pg_advisory_xact_lock(hashtext('gateway:staff-admins'))`);
+      const account = await em.findOne(StaffAccount, { id });
+      if (!account) return 'missing';
+      if (account.roles.includes('admin') && !roles.includes('admin')) {
+        const admins = await run<{ count: string }[]>(
+          `select count(*) as count from gateway.staff_account where 'admin' = any(roles)`,
+        );
+        if (Number(admins[0].count) <= 1) return 'last_admin';
+      }
+      account.roles = roles;
+      announce(em, account, false);
+      return account;
+    });
+  }
+
+  /**
    * Deletes an account unless it is the last admin; in one statement, so two admins deleting each other
    * at once cannot leave the suite without one. Returns 'deleted', 'missing' or 'last_admin'.
    */

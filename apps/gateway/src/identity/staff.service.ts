@@ -11,7 +11,7 @@ function viewOf(account: StaffAccount): StaffView {
   return { id: account.id, email: account.email, roles: account.roles, locale: account.locale };
 }
 
-/** Staff accounts: logging in, the admin's list, creating and removing accounts. */
+/** Staff accounts: logging in, the admin's list, creating accounts, changing their roles, removing them. */
 @Injectable()
 export class StaffService {
   /** Verified against when the email is unknown, so a login takes as long whether or not it exists. */
@@ -61,6 +61,14 @@ export class StaffService {
       }
       throw error;
     }
+  }
+
+  async changeRoles(id: string, roles: Role[]): Promise<StaffView> {
+    const outcome = await this.staff.updateRolesUnlessLastAdmin(id, roles);
+    if (outcome === 'missing') throw new NotFoundError('The staff account');
+    if (outcome === 'last_admin')
+      throw new ConflictError('last_admin_role', 'The last admin cannot lose the admin role.');
+    return viewOf(outcome);
   }
 
   async delete(id: string): Promise<void> {

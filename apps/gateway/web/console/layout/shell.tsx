@@ -1,7 +1,8 @@
-import type { ComponentChildren } from 'preact';
+import { Fragment, type ComponentChildren } from 'preact';
 import { useConsole, useTexts } from '../console-context';
 import { SHELL_MESSAGES } from '../i18n/shell-messages';
 import { hrefOf } from '../router';
+import { UnreadBadge } from '../screens/notifications/unread-badge';
 import { SECTIONS } from '../screens/registry';
 import { mayAct, type StaffSession } from '../session/session-store';
 
@@ -30,9 +31,12 @@ export function Shell({
               path.startsWith(section.path + '/') ||
               path.startsWith(section.path + '?');
             return (
-              <a key={section.path} href={hrefOf(section.path)} aria-current={current ? 'page' : undefined}>
-                {t(section.label)}
-              </a>
+              <Fragment key={section.path}>
+                <a href={hrefOf(section.path)} aria-current={current ? 'page' : undefined}>
+                  {t(section.label)}
+                </a>
+                {section.path === '/notifications' ? <UnreadBadge /> : null}
+              </Fragment>
             );
           })}
         </nav>

@@ -1,13 +1,10 @@
-import { NotYet } from '@web/console/ui/not-yet';
-import { useTexts } from '@web/console/console-context';
-import { SHELL_MESSAGES } from '@web/console/i18n/shell-messages';
 import type { ScreenDef } from '../screen-def';
-
-function Placeholder() {
-  const t = useTexts(SHELL_MESSAGES);
-  return <NotYet title={t('navAdmin')} />;
-}
+import { AdminScreen } from './admin-screen';
 
 export const ADMIN_SCREENS: ScreenDef[] = [
-  { path: '/admin/:section?', minRole: 'admin', render: () => <Placeholder /> },
+  {
+    path: '/admin/:section?',
+    minRole: 'admin',
+    render: (params, path) => <AdminScreen section={params.section} path={path} />,
+  },
 ];

@@ -1,13 +1,8 @@
-import { NotYet } from '@web/console/ui/not-yet';
-import { useTexts } from '@web/console/console-context';
-import { SHELL_MESSAGES } from '@web/console/i18n/shell-messages';
 import type { ScreenDef } from '../screen-def';
-
-function Placeholder() {
-  const t = useTexts(SHELL_MESSAGES);
-  return <NotYet title={t('navNotifications')} />;
-}
+import { FeedScreen } from './feed-screen';
+import { SettingsScreen } from './settings-screen';
 
 export const NOTIFICATION_SCREENS: ScreenDef[] = [
-  { path: '/notifications', minRole: 'moderator', render: () => <Placeholder /> },
+  { path: '/notifications', minRole: 'moderator', render: (_params, path) => <FeedScreen path={path} /> },
+  { path: '/notifications/settings', minRole: 'moderator', render: () => <SettingsScreen /> },
 ];
