@@ -1,4 +1,5 @@
 import { Logger, type INestApplication, type Type } from '@nestjs/common';
+import { ModulesContainer } from '@nestjs/core';
 import { MikroORM } from '@mikro-orm/postgresql';
 import type { MetricsRegistry } from '@app/runtime';
 import { errorSummary } from '@app/persistence';
@@ -36,10 +37,11 @@ export function exportMessagingMetrics(app: INestApplication, metrics: MetricsRe
   });
 }
 
+/** The app's provider of `token`, if a module has one: `app.get` would log a missing one as an error. */
 function find<T>(app: INestApplication, token: Type<T>): T | undefined {
-  try {
-    return app.get(token, { strict: false });
-  } catch {
-    return undefined;
+  for (const module of app.get(ModulesContainer).values()) {
+    const instance = module.providers.get(token)?.instance as T | undefined;
+    if (instance) return instance;
   }
+  return undefined;
 }
