@@ -62,13 +62,14 @@ const FRESH_WITHIN_MS = 1000;
 /**
  * Reads until `sees` holds, and fails if a read sent `withinMs` or more after the change (just made)
  * still did not see it. The time counted is when each read was sent, not when it was answered: on a
- * busy machine an answer can take longer than the cache takes to refresh.
+ * busy machine an answer can take longer than the cache takes to refresh. Resolves with how long after
+ * the change the first read that saw it was sent.
  */
-async function visibleWithin(withinMs: number, sees: () => Promise<boolean>, what: string): Promise<void> {
+async function visibleWithin(withinMs: number, sees: () => Promise<boolean>, what: string): Promise<number> {
   const changedAt = Date.now();
   for (;;) {
     const sentAt = Date.now();
-    if (await sees()) return;
+    if (await sees()) return sentAt - changedAt;
     if (sentAt - changedAt >= withinMs) {
       throw new Error(`${what}: not seen by a read sent ${sentAt - changedAt} ms after the change`);
     }
@@ -392,6 +393,7 @@ describe('the suite scaled out: two gateways, two copies of every service', () =
   it("shows a vote or a comment made through one gateway in the other's cached reads within a second", async () => {
     const poll = await createPoll(7);
     const article = `fresh-${randomUUID().slice(0, 8)}`;
+    const seenAfterMs: { vote: number[]; comment: number[] } = { vote: [], comment: [] };
     for (let round = 0; round < 6; round++) {
       const writer = gateway(round);
       const reader = gateway(round + 1);
@@ -407,10 +409,13 @@ describe('the suite scaled out: two gateways, two copies of every service', () =
         { readerToken: await writer.readerToken() },
       );
       expectStatus('vote', voted, 201);
-      await visibleWithin(
-        FRESH_WITHIN_MS,
-        async () => (await reader.get<PollView>(`/api/v1/polls/${poll.id}`)).body.totalVotes === before! + 1,
-        `the vote of round ${round} on the other gateway`,
+      seenAfterMs.vote.push(
+        await visibleWithin(
+          FRESH_WITHIN_MS,
+          async () =>
+            (await reader.get<PollView>(`/api/v1/polls/${poll.id}`)).body.totalVotes === before! + 1,
+          `the vote of round ${round} on the other gateway`,
+        ),
       );
 
       const posted = await writer.post<{ comment: { id: string } }>(
@@ -419,21 +424,24 @@ describe('the suite scaled out: two gateways, two copies of every service', () =
         { readerToken: await writer.readerToken() },
       );
       expectStatus('comment', posted, 201);
-      await visibleWithin(
-        FRESH_WITHIN_MS,
-        async () => {
-          const page = (await reader.get<CommentList>(`/api/v1/articles/${article}/comments`)).body;
-          const counts = (
-            await reader.get<{ counts: Record<string, number> }>(
-              `/api/v1/comments/counts?articleIds=${article}`,
-            )
-          ).body.counts;
-          return (
-            page.items.some((item) => item.id === posted.body.comment.id) && counts[article] === round + 1
-          );
-        },
-        `the comment of round ${round} on the other gateway`,
+      seenAfterMs.comment.push(
+        await visibleWithin(
+          FRESH_WITHIN_MS,
+          async () => {
+            const page = (await reader.get<CommentList>(`/api/v1/articles/${article}/comments`)).body;
+            const counts = (
+              await reader.get<{ counts: Record<string, number> }>(
+                `/api/v1/comments/counts?articleIds=${article}`,
+              )
+            ).body.counts;
+            return (
+              page.items.some((item) => item.id === posted.body.comment.id) && counts[article] === round + 1
+            );
+          },
+          `the comment of round ${round} on the other gateway`,
+        ),
       );
     }
+    process.stdout.write(`seen on the other gateway after (ms): ${JSON.stringify(seenAfterMs)}\n`);
   });
 });
