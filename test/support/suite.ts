@@ -80,14 +80,36 @@ export class Suite {
     };
   }
 
-  /** Starts one more copy of a service; resolves when it answers on NATS. */
-  async startService(name: SuiteService, env: NodeJS.ProcessEnv = {}): Promise<AppProcess> {
+  /** Starts one more copy of a service; resolves when it answers on NATS (within `timeoutMs`). */
+  async startService(
+    name: SuiteService,
+    env: NodeJS.ProcessEnv = {},
+    timeoutMs = 30000,
+  ): Promise<AppProcess> {
     const app = new AppProcess(name, { ...this.commonEnv, ...this.options.serviceEnv, ...env }).start();
     const copies = this.services.get(name) ?? [];
     copies.push(app);
     this.services.set(name, copies);
-    await app.waitForLine(/is answering on NATS/);
+    await app.waitForLine(/is answering on NATS/, timeoutMs);
     return app;
+  }
+
+  /**
+   * Starts one more copy of a service with its operators' port (METRICS_PORT) open; resolves with the
+   * copy and that port's URL once it answers on NATS.
+   */
+  async startServiceWithOps(
+    name: SuiteService,
+    env: NodeJS.ProcessEnv = {},
+    timeoutMs = 30000,
+  ): Promise<{ app: AppProcess; opsUrl: string }> {
+    const metricsPort = await freePort();
+    const app = await this.startService(
+      name,
+      { HOST: '127.0.0.1', METRICS_PORT: String(metricsPort), ...env },
+      timeoutMs,
+    );
+    return { app, opsUrl: `http://127.0.0.1:${metricsPort}` };
   }
 
   /** Starts one more gateway copy; resolves with its base URL once it listens. */

@@ -1,5 +1,6 @@
 import 'reflect-metadata';
 import type { INestApplication } from '@nestjs/common';
+import { exportMessagingMetrics } from '@app/messaging';
 import {
   findServiceDatabase,
   isEmbeddedUrl,
@@ -100,6 +101,7 @@ async function runApp<TSettings>(
 
     lifecycle.at('applying migrations and starting the modules');
     const app = await face.create(module, context);
+    exportMessagingMetrics(app, metrics);
     lifecycle.opened('the app', () => face.close(app, context));
     if (lifecycle.isStopping) return;
 

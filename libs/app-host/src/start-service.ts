@@ -1,5 +1,6 @@
 import type { DynamicModule, INestApplication } from '@nestjs/common';
 import { JsonLogger, MetricsRegistry, ServiceEnv } from '@app/runtime';
+import { exportMessagingMetrics } from '@app/messaging';
 import { serviceFace } from './faces/service.face';
 
 export interface InProcessServiceOptions<TEnv extends ServiceEnv> {
@@ -10,6 +11,8 @@ export interface InProcessServiceOptions<TEnv extends ServiceEnv> {
 
 export interface RunningService {
   app: INestApplication;
+  /** The service's metrics, as its /metrics would serve them. */
+  metrics: MetricsRegistry;
   close(): Promise<void>;
 }
 
@@ -25,9 +28,11 @@ export async function startService<TEnv extends ServiceEnv>(
   const context = { name, env: config, settings: config, logger, metrics: new MetricsRegistry(name) };
   const face = serviceFace<TEnv>();
   const app = await face.create(options.module, context);
+  exportMessagingMetrics(app, context.metrics);
   await face.open(app, context);
   return {
     app,
+    metrics: context.metrics,
     close: async () => {
       await face.close(app, context);
       await logger.flush();

@@ -29,3 +29,5 @@ export * from './events/event-reading';
 export * from './events/dead-letter.repository';
 export * from './events/dead-letter.desk';
 export * from './rpc/tracked-nats.server';
+export * from './metrics/messaging-backlog';
+export * from './metrics/messaging-metrics';

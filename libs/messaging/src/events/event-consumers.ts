@@ -1,6 +1,6 @@
 import { Logger } from '@nestjs/common';
 import type { EventClass } from '@app/contracts';
-import { EventConsumer, EventConsumerDeps, EventConsumerOptions } from './event.consumer';
+import { EventConsumer, EventConsumerDeps, EventConsumerOptions, OutcomeObserver } from './event.consumer';
 
 /**
  * The service's event consumers. A feature registers its consumers while the application starts
@@ -12,8 +12,28 @@ export class EventConsumers {
   private readonly logger = new Logger('EventConsumers');
   private readonly consumers: EventConsumer[] = [];
   private started = false;
+  private readonly observers: OutcomeObserver[] = [];
+  private readonly deps: EventConsumerDeps;
 
-  constructor(private readonly deps: EventConsumerDeps) {}
+  constructor(deps: EventConsumerDeps) {
+    this.deps = {
+      ...deps,
+      onOutcome: (consumer, outcome) => {
+        deps.onOutcome?.(consumer, outcome);
+        this.observers.forEach((observer) => observer(consumer, outcome));
+      },
+    };
+  }
+
+  /** Told of every delivery each consumer is done with (for the metrics). */
+  observe(observer: OutcomeObserver): void {
+    this.observers.push(observer);
+  }
+
+  /** The names of the registered consumers. */
+  durables(): string[] {
+    return this.consumers.map((consumer) => consumer.durable);
+  }
 
   register<TClasses extends readonly EventClass[]>(options: EventConsumerOptions<TClasses>): void {
     if (this.find(options.durable)) {

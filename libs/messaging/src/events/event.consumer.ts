@@ -43,7 +43,13 @@ export interface EventConsumerOptions<TClasses extends readonly EventClass[] = r
   handle(event: InstanceType<TClasses[number]>, em: EntityManager, meta: EventMeta): Promise<void>;
 }
 
+/** What became of a delivery: handled (or found handled already), to be redelivered, or parked. */
+export type DeliveryOutcome = 'handled' | 'retried' | 'dead_lettered';
+export type OutcomeObserver = (consumer: string, outcome: DeliveryOutcome) => void;
+
 export interface EventConsumerDeps {
+  /** Told of each delivery this copy is done with. */
+  onOutcome?: OutcomeObserver;
   orm: MikroORM;
   nc: NatsConnection;
   address: EventsAddress;
@@ -211,6 +217,7 @@ export class EventConsumer {
     }
     // A lost ack only causes a redelivery, which the inbox turns into a no-op.
     this.reply(() => msg.ack());
+    this.deps.onOutcome?.(this.options.durable, 'handled');
   }
 
   /** Answers the server; on a closed connection the answer is lost and the server redelivers. */
@@ -243,6 +250,7 @@ export class EventConsumer {
     if (outcome.action === 'retry') {
       this.logger.warn(`${context} failed, retrying in ${outcome.delayMs} ms: ${errorText(error)}`);
       this.reply(() => msg.nak(outcome.delayMs));
+      this.deps.onOutcome?.(this.options.durable, 'retried');
       return;
     }
     this.logger.error(`${context} failed, dead-lettered: ${errorText(error)}`);
@@ -274,6 +282,7 @@ export class EventConsumer {
       return;
     }
     this.reply(() => msg.term());
+    this.deps.onOutcome?.(this.options.durable, 'dead_lettered');
   }
 }
 

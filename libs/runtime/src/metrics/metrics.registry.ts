@@ -1,8 +1,10 @@
-import { collectDefaultMetrics, Histogram, Registry } from 'prom-client';
+import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
+import { ScrapeRead, ScrapeReads } from './scrape-reads';
 
-/** One registry per process: process metrics plus the suite's own histograms. */
+/** One registry per process: process metrics plus the suite's own histograms, counters and gauges. */
 export class MetricsRegistry {
   readonly registry = new Registry();
+  private readonly scrapeReads = new ScrapeReads();
 
   readonly httpDuration = new Histogram({
     name: 'http_request_duration_seconds',
@@ -29,9 +31,50 @@ export class MetricsRegistry {
     registers: [this.registry],
   });
 
+  /**
+   * Events this copy's consumers took, by consumer and outcome: with one series per copy, how the
+   * copies of a service share the stream.
+   */
+  readonly eventsHandled = new Counter({
+    name: 'events_handled_total',
+    help: 'Event deliveries taken by this copy, by consumer and outcome (handled, retried, dead_lettered)',
+    labelNames: ['consumer', 'outcome'] as const,
+    registers: [this.registry],
+  });
+
+  /** Outbox rows not yet on JetStream (read at scrape time; every copy of a service reads the same table). */
+  readonly outboxUnpublished = new Gauge({
+    name: 'outbox_unpublished_events',
+    help: 'Outbox events recorded but not yet published to JetStream',
+    registers: [this.registry],
+    collect: () => this.scrapeReads.run(),
+  });
+
+  /** 0 when nothing waits: an age that keeps growing is a relay that does not publish. */
+  readonly outboxOldestAge = new Gauge({
+    name: 'outbox_oldest_unpublished_age_seconds',
+    help: 'Age of the oldest unpublished outbox event in seconds (0 when none waits)',
+    registers: [this.registry],
+    collect: () => this.scrapeReads.run(),
+  });
+
+  /** Events parked for a person, by the consumer that gave up on them. */
+  readonly deadLetters = new Gauge({
+    name: 'dead_letters',
+    help: 'Dead letters waiting in this service, by consumer',
+    labelNames: ['consumer'] as const,
+    registers: [this.registry],
+    collect: () => this.scrapeReads.run(),
+  });
+
   constructor(service: string) {
     this.registry.setDefaultLabels({ service });
     collectDefaultMetrics({ register: this.registry });
+  }
+
+  /** Runs `read` at every scrape, before the gauges it sets are written out. */
+  readOnScrape(read: ScrapeRead): void {
+    this.scrapeReads.add(read);
   }
 
   text(): Promise<string> {
