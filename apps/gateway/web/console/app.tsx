@@ -59,8 +59,10 @@ function createServices() {
 
 function Page() {
   const session = useSession();
-  const { api, sessions } = useConsole();
+  const { api, sessions, notices } = useConsole();
   const path = useCurrentPath();
+  const page = path.split('?')[0];
+  useEffect(() => notices.dismissFailures(), [notices, page]);
   // A session kept from before is checked once: roles may have changed, the account may be gone (a 401
   // from any call signs out).
   useEffect(() => {

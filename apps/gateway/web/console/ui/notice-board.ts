@@ -41,6 +41,13 @@ export class NoticeBoard {
     this.add('failure', text, FAILURE_MS);
   }
 
+  /** Failures belong to the page they came from: leaving it clears them (successes stay to be read). */
+  dismissFailures(): void {
+    if (!this.notices.some((notice) => notice.kind === 'failure')) return;
+    this.notices = this.notices.filter((notice) => notice.kind !== 'failure');
+    this.notify();
+  }
+
   dismiss(id: number): void {
     this.notices = this.notices.filter((notice) => notice.id !== id);
     this.notify();
