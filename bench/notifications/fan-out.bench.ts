@@ -22,6 +22,7 @@ import { SmtpListener } from '@test/support/smtp-listener';
 import { waitFor } from '@test/support/wait-for';
 import { BenchChild } from '../infra/child.process';
 import { createBenchDatabase } from '../infra/bench-database';
+import { CpuMeter } from '../report/cpu-meter';
 import { percentile } from './latency';
 
 /**
@@ -141,6 +142,14 @@ async function main(): Promise<void> {
       200,
     );
 
+    // CPU of the service and of the database's backends (the publisher's too) while the events flow:
+    // on two shared cores, milliseconds per event tell where the throughput goes.
+    const cpu = new CpuMeter({
+      service: async () => (service.process.pid ? [service.process.pid] : []),
+      postgres: () => database.backendPids(),
+      publisher: async () => [process.pid],
+    });
+    const cpuBefore = await cpu.sample();
     const total = RATE * SECONDS;
     const started = Date.now();
     const inFlight = new Set<Promise<void>>();
@@ -171,6 +180,8 @@ async function main(): Promise<void> {
     await Promise.all(inFlight);
     const sentAt = (Date.now() - started) / 1000;
     await waitFor(() => mailAt.size >= total && feedAt.size >= total, 120000, 'every event delivered', 100);
+    const drainedAt = (Date.now() - started) / 1000;
+    const cpuPerEvent = CpuMeter.perRequest(cpuBefore, await cpu.sample(), total);
     // A late copy would show up here: give the workers a moment to send anything twice.
     await new Promise((resolve) => setTimeout(resolve, 2000));
 
@@ -182,6 +193,11 @@ async function main(): Promise<void> {
       events: total,
       offeredPerSecond: RATE,
       achievedPerSecond: Math.round(total / sentAt),
+      // Every event's feed entry and email, from the first commit to the last arrival.
+      handledPerSecond: Math.round(total / drainedAt),
+      cpuMsPerEvent: Object.fromEntries(
+        Object.entries(cpuPerEvent).map(([part, ms]) => [part, Math.round(ms * 100) / 100]),
+      ),
       p50ToSmtpMs: percentile(toMail, 50),
       p99ToSmtpMs: percentile(toMail, 99),
       p50ToFeedMs: percentile(toFeed, 50),
