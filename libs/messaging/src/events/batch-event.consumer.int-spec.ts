@@ -234,12 +234,13 @@ describe('batch event consumer', () => {
       durable: 'registered',
       events: [NoteAddedV1],
       batchSize: 5,
-      handleBatch: async (events, em) =>
-        react(
+      handleBatch: async (events, em) => {
+        await react(
           em,
           events.map(({ meta }) => meta),
           'registered',
-        ),
+        );
+      },
     });
     const found = consumers.find('registered');
     expect(found).toBeInstanceOf(BatchEventConsumer);

@@ -17,12 +17,12 @@ export class EventConsumers {
   constructor(private readonly deps: EventConsumerDeps) {}
 
   register<TClasses extends readonly EventClass[]>(options: EventConsumerOptions<TClasses>): void {
-    this.add(new EventConsumer(this.deps, options as EventConsumerOptions));
+    this.add(new EventConsumer(this.deps, options));
   }
 
   /** A consumer that handles the events that arrived together in one transaction. */
   registerBatch<TClasses extends readonly EventClass[]>(options: BatchEventConsumerOptions<TClasses>): void {
-    this.add(new BatchEventConsumer(this.deps, options as unknown as BatchEventConsumerOptions));
+    this.add(new BatchEventConsumer(this.deps, options));
   }
 
   private add(consumer: EventConsumer): void {
