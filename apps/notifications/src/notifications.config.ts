@@ -86,6 +86,16 @@ export class NotificationsEnv extends ChannelsEnv {
   @Max(3600000)
   DELIVERY_LEASE_MS = 60000;
 
+  /**
+   * Events one fan-out consumer handles in one transaction at most: those that arrived while the last
+   * batch was being written go together (one at a time when they come one at a time).
+   */
+  @ToInt()
+  @IsInt()
+  @Min(1)
+  @Max(1000)
+  EVENT_BATCH_MAX = 100;
+
   /** Deliveries one copy sends at once. */
   @ToInt()
   @IsInt()
