@@ -18,12 +18,12 @@ import {
   recordEvent,
 } from '@app/messaging';
 import { applyMigrations, buildOrmOptions } from '@app/persistence';
-import { SmtpListener } from '@test/support/smtp-listener';
 import { waitFor } from '@test/support/wait-for';
 import { BenchChild } from '../infra/child.process';
 import { createBenchDatabase } from '../infra/bench-database';
 import { CpuMeter } from '../report/cpu-meter';
 import { percentile } from './latency';
+import type { SmtpChildMessage } from './smtp-listener.child';
 
 /**
  * Scenario (l): source events at a steady rate, each to one editor's in-app feed and one email. A
@@ -37,17 +37,39 @@ const NATS_URL = process.env.NATS_URL ?? 'nats://127.0.0.1:4222';
 /** The build's root: this file runs as dist/bench/notifications/fan-out.bench.js. */
 const DIST = join(__dirname, '..', '..');
 
+/** `BENCH_NOTIFY_PROFILE=<folder>`: the service writes a CPU profile there when the bench stops it. */
+function profileArgs(): string[] {
+  const folder = process.env.BENCH_NOTIFY_PROFILE;
+  return folder ? ['--cpu-prof', `--cpu-prof-dir=${folder}`] : [];
+}
+
 async function main(): Promise<void> {
   const run = randomBytes(4).toString('hex');
   const namespace = new NatsNamespace(`benchnotify${run}`);
   const stream = 'BENCH_NOTIFY';
-  const smtp = await new SmtpListener().start();
+  const smtp = BenchChild.fork('smtp', join(__dirname, 'smtp-listener.child.js'));
+  const mailAt = new Map<string, number>();
+  const mailCopies = new Map<string, number>();
+  const smtpPort = new Promise<number>((resolve) =>
+    smtp.process.on('message', (message: SmtpChildMessage) => {
+      if ('port' in message) resolve(message.port);
+      else {
+        for (const { subject, at } of message.received) {
+          const key = /bench-[0-9a-f-]+/.exec(subject)?.[0];
+          if (!key) continue;
+          mailCopies.set(key, (mailCopies.get(key) ?? 0) + 1);
+          if (!mailAt.has(key)) mailAt.set(key, at);
+        }
+      }
+    }),
+  );
+  const smtpUrl = `smtp://127.0.0.1:${await smtpPort}`;
   const database = await createBenchDatabase();
   const nc = await connect({ servers: NATS_URL });
   const service = BenchChild.spawn(
     'notifications',
     process.execPath,
-    [join(DIST, 'apps/notifications/src/main.js')],
+    [...profileArgs(), join(DIST, 'apps/notifications/src/main.js')],
     {
       DATABASE_URL: database.url,
       NATS_URL,
@@ -55,10 +77,11 @@ async function main(): Promise<void> {
       EVENTS_STREAM: stream,
       LOG_LEVEL: 'warn',
       LOG_FORMAT: 'json',
-      SMTP_URL: smtp.url,
+      SMTP_URL: smtpUrl,
       UNSUBSCRIBE_SECRET: 'Hy6tG3rF8eD1wS5qA9zX2cV7bN4mK0jL',
       EVENT_CONSUMER_CONCURRENCY: process.env.EVENT_CONSUMER_CONCURRENCY ?? '8',
       DELIVERY_CONCURRENCY: process.env.DELIVERY_CONCURRENCY ?? '16',
+      SMTP_MAX_CONNECTIONS: process.env.SMTP_MAX_CONNECTIONS ?? '8',
       // Consumers and senders each hold a connection while they work: the pool must cover both.
       DATABASE_POOL_MAX: process.env.DATABASE_POOL_MAX ?? '30',
     },
@@ -78,8 +101,6 @@ async function main(): Promise<void> {
 
   const committedAt = new Map<string, number>();
   const feedAt = new Map<string, number>();
-  const mailAt = new Map<string, number>();
-  const mailCopies = new Map<string, number>();
   const feed = nc.subscribe(namespace.subject(FEED_CHANGED_SIGNAL));
   const signals = JSONCodec<FeedChangedSignal>();
   void (async () => {
@@ -89,16 +110,6 @@ async function main(): Promise<void> {
       if (key && !feedAt.has(key)) feedAt.set(key, Date.now());
     }
   })();
-  const received = smtp.received;
-  const seen = { count: 0 };
-  const mailTimer = setInterval(() => {
-    for (; seen.count < received.length; seen.count += 1) {
-      const key = /bench-[0-9a-f-]+/.exec(received[seen.count].subject ?? '')?.[0];
-      if (!key) continue;
-      mailCopies.set(key, (mailCopies.get(key) ?? 0) + 1);
-      if (!mailAt.has(key)) mailAt.set(key, Date.now());
-    }
-  }, 5);
 
   try {
     const jsm = await nc.jetstreamManager();
@@ -146,6 +157,7 @@ async function main(): Promise<void> {
     // on two shared cores, milliseconds per event tell where the throughput goes.
     const cpu = new CpuMeter({
       service: async () => (service.process.pid ? [service.process.pid] : []),
+      smtp: async () => (smtp.process.pid ? [smtp.process.pid] : []),
       postgres: () => database.backendPids(),
       publisher: async () => [process.pid],
     });
@@ -215,7 +227,6 @@ async function main(): Promise<void> {
     console.log(JSON.stringify(report, null, 2));
     process.exitCode = report.pass ? 0 : 1;
   } finally {
-    clearInterval(mailTimer);
     await relay.stop();
     await service.stop();
     await orm.close(true);

@@ -9,6 +9,16 @@ export class NotificationsEnv extends ChannelsEnv {
   @IsUrl({ require_tld: false, protocols: ['smtp', 'smtps'], require_protocol: true })
   SMTP_URL?: string;
 
+  /**
+   * Connections kept open to the SMTP server at once (no more than DELIVERY_CONCURRENCY are used).
+   * Each message takes several round trips on its connection: more of them send more per second.
+   */
+  @ToInt()
+  @IsInt()
+  @Min(1)
+  @Max(256)
+  SMTP_MAX_CONNECTIONS = 8;
+
   /** The From of every email. */
   @IsString()
   @MinLength(3)
