@@ -28,7 +28,9 @@ import type { SmtpChildMessage } from './smtp-listener.child';
 /**
  * Scenario (l): source events at a steady rate, each to one editor's in-app feed and one email. A
  * publisher's transaction records each event in its outbox (the real relay publishes it); the time
- * from that commit to the feed signal and to the SMTP listener's receipt is measured per event.
+ * from that commit to the feed signal and to the SMTP listener's receipt is measured per event. The
+ * SMTP listener runs in a process of its own. It also reports the CPU milliseconds per event of the
+ * service, the listener, the database's backends (the publisher's included) and the bench itself.
  * Targets: p99 to the SMTP listener at most 2 s, to the feed at most 500 ms, none lost or doubled.
  */
 const RATE = Number(process.env.BENCH_NOTIFY_RATE ?? 200);
