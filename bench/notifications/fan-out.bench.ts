@@ -84,8 +84,8 @@ async function main(): Promise<void> {
       SMTP_URL: smtpUrl,
       UNSUBSCRIBE_SECRET: 'Hy6tG3rF8eD1wS5qA9zX2cV7bN4mK0jL',
       EVENT_CONSUMER_CONCURRENCY: process.env.EVENT_CONSUMER_CONCURRENCY ?? '8',
-      DELIVERY_CONCURRENCY: process.env.DELIVERY_CONCURRENCY ?? '16',
-      SMTP_MAX_CONNECTIONS: process.env.SMTP_MAX_CONNECTIONS ?? '8',
+      DELIVERY_CONCURRENCY: process.env.DELIVERY_CONCURRENCY ?? '32',
+      SMTP_MAX_CONNECTIONS: process.env.SMTP_MAX_CONNECTIONS ?? '16',
       // Consumers and senders each hold a connection while they work: the pool must cover both.
       DATABASE_POOL_MAX: process.env.DATABASE_POOL_MAX ?? '30',
     },
