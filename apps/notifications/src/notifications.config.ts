@@ -9,6 +9,16 @@ export class NotificationsEnv extends ChannelsEnv {
   @IsUrl({ require_tld: false, protocols: ['smtp', 'smtps'], require_protocol: true })
   SMTP_URL?: string;
 
+  /**
+   * Connections kept open to the SMTP server at once (no more than DELIVERY_CONCURRENCY are used).
+   * Each message takes several round trips on its connection: more of them send more per second.
+   */
+  @ToInt()
+  @IsInt()
+  @Min(1)
+  @Max(256)
+  SMTP_MAX_CONNECTIONS = 8;
+
   /** The From of every email. */
   @IsString()
   @MinLength(3)
@@ -85,6 +95,16 @@ export class NotificationsEnv extends ChannelsEnv {
   @Min(1000)
   @Max(3600000)
   DELIVERY_LEASE_MS = 60000;
+
+  /**
+   * Events one fan-out consumer handles in one transaction at most: those that arrived while the last
+   * batch was being written go together (one at a time when they come one at a time).
+   */
+  @ToInt()
+  @IsInt()
+  @Min(1)
+  @Max(1000)
+  EVENT_BATCH_MAX = 100;
 
   /** Deliveries one copy sends at once. */
   @ToInt()

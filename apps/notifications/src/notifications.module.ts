@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { DynamicModule, Logger, Module } from '@nestjs/common';
-import { EntityManager, MikroORM } from '@mikro-orm/postgresql';
+import { EntityManager } from '@mikro-orm/postgresql';
 import { DatabaseModule } from '@app/persistence';
 import {
   EventsModule,
@@ -28,7 +28,8 @@ import { DeliveryWorker } from './delivery/delivery.worker';
 import { DigestWorker } from './delivery/digest.worker';
 import { MessageComposer } from './delivery/message-composer';
 import { UnsubscribeTokens } from './domain/unsubscribe-token';
-import { AfterCommitListener } from './fan-out/after-commit.listener';
+import { CommitAnnouncements } from './fan-out/commit-announcements';
+import { FanOutConsumers } from './fan-out/fan-out.consumers';
 import { NoticeRecorder } from './fan-out/notice-recorder';
 import { NoticeSettings } from './fan-out/notice-settings';
 import { ReaderReplies } from './fan-out/reader-replies';
@@ -57,18 +58,6 @@ function unsubscribeTokens(config: NotificationsEnv): UnsubscribeTokens {
     'UNSUBSCRIBE_SECRET is not set: a random key is used, and unsubscribe links stop working at the next start',
   );
   return new UnsubscribeTokens(randomBytes(32).toString('base64'));
-}
-
-/** Tells the feed's streams and the delivery workers about what a consumer's transaction committed. */
-class CommitAnnouncements {
-  constructor(orm: MikroORM, feed: FeedService, worker: DeliveryWorker) {
-    orm.em.getEventManager().registerSubscriber(
-      new AfterCommitListener(({ notifications, deliveries }) => {
-        if (deliveries > 0) worker.kick();
-        if (notifications.length > 0) void feed.announce(notifications).catch(() => undefined);
-      }),
-    );
-  }
 }
 
 /**
@@ -166,12 +155,8 @@ export class NotificationsModule {
         PreferencesService,
         DeliveriesAdminService,
         UnsubscribeService,
-        {
-          provide: CommitAnnouncements,
-          inject: [MikroORM, FeedService, DeliveryWorker],
-          useFactory: (orm: MikroORM, feed: FeedService, worker: DeliveryWorker) =>
-            new CommitAnnouncements(orm, feed, worker),
-        },
+        CommitAnnouncements,
+        FanOutConsumers,
       ],
     };
   }

@@ -22,6 +22,7 @@ export * from './events/dead-letter.entity';
 export * from './events/messaging.schema';
 export * from './events/event-stream';
 export * from './events/event.consumer';
+export * from './events/batch-event.consumer';
 export * from './events/event-consumers';
 export * from './events/events.module';
 export * from './events/events-address';

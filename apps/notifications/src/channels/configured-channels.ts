@@ -19,7 +19,7 @@ export function configuredChannels(config: NotificationsEnv): DeliveryChannel[] 
         smtpUrl: config.SMTP_URL,
         from: config.MAIL_FROM,
         ...(dkim ? { dkim } : {}),
-        maxConnections: Math.min(config.DELIVERY_CONCURRENCY, 8),
+        maxConnections: Math.min(config.DELIVERY_CONCURRENCY, config.SMTP_MAX_CONNECTIONS),
         timeoutMs: config.DELIVERY_SEND_TIMEOUT_MS,
       }),
     );

@@ -1,13 +1,13 @@
 import { Injectable } from '@nestjs/common';
-import type { EntityManager } from '@mikro-orm/postgresql';
 import {
   CommentFlaggedV1,
   CommentHeldV1,
   CommentPublishedV1,
   NotificationSubscriptions,
 } from '@app/contracts';
-import { EventConsumers, EventMeta } from '@app/messaging';
-import { StaffDirectory } from '../directory/staff-directory';
+import { EventMeta } from '@app/messaging';
+import type { FanOutBatch } from '../fan-out/fan-out-batch';
+import { FanOutConsumers } from '../fan-out/fan-out.consumers';
 import { NoticeRecorder } from '../fan-out/notice-recorder';
 import { ReaderReplies } from '../fan-out/reader-replies';
 
@@ -18,24 +18,23 @@ import { ReaderReplies } from '../fan-out/reader-replies';
 @Injectable()
 export class CommentsConsumer {
   constructor(
-    consumers: EventConsumers,
+    fanOut: FanOutConsumers,
     private readonly recorder: NoticeRecorder,
     private readonly replies: ReaderReplies,
   ) {
-    consumers.register({
-      ...NotificationSubscriptions.comments,
-      handle: (event, em, meta) => this.handle(event, em, meta),
-    });
+    fanOut.register(NotificationSubscriptions.comments, (event, batch, meta) =>
+      this.handle(event, batch, meta),
+    );
   }
 
   private async handle(
     event: CommentPublishedV1 | CommentHeldV1 | CommentFlaggedV1,
-    em: EntityManager,
+    batch: FanOutBatch,
     meta: EventMeta,
   ): Promise<void> {
     const source = { eventId: meta.id, eventType: meta.type };
     if (event instanceof CommentPublishedV1) {
-      if (event.notify) await this.replies.record(em, source, event, event.notify);
+      if (event.notify) await this.replies.record(batch, source, event, event.notify);
       return;
     }
     const held = event instanceof CommentHeldV1;
@@ -45,7 +44,7 @@ export class CommentsConsumer {
       ? { articleId: event.articleId, reasons }
       : { articleId: event.articleId, reasons, flags: event.flags };
     this.recorder.staffNotice(
-      em,
+      batch,
       source,
       {
         type,
@@ -54,7 +53,7 @@ export class CommentsConsumer {
         link: held ? 'comments?queue=pending' : 'comments?queue=flagged',
         digest: { summary: { articleId: event.articleId, commentId: event.commentId, detail: reasons } },
       },
-      await StaffDirectory.everyone(em, type),
+      await batch.everyone(type),
     );
   }
 }

@@ -1,5 +1,4 @@
 import { Injectable } from '@nestjs/common';
-import type { EntityManager } from '@mikro-orm/postgresql';
 import {
   NotificationSubscriptions,
   SubmissionMessageReceivedV1,
@@ -7,10 +6,12 @@ import {
   SubmissionStatusChangedV1,
   SubmissionStatus,
 } from '@app/contracts';
-import { EventConsumers, EventMeta } from '@app/messaging';
+import { EventMeta } from '@app/messaging';
 import { StaffDirectory } from '../directory/staff-directory';
 import { NoticeRecorder, NoticeSource } from '../fan-out/notice-recorder';
 import { NoticeSettings } from '../fan-out/notice-settings';
+import type { FanOutBatch } from '../fan-out/fan-out-batch';
+import { FanOutConsumers } from '../fan-out/fan-out.consumers';
 
 /** Statuses the submitter hears of; `spam` is never announced to whoever sent it. */
 const ANNOUNCED: ReadonlySet<SubmissionStatus> = new Set([
@@ -29,19 +30,18 @@ const ANNOUNCED: ReadonlySet<SubmissionStatus> = new Set([
 @Injectable()
 export class SubmissionsConsumer {
   constructor(
-    consumers: EventConsumers,
+    fanOut: FanOutConsumers,
     private readonly recorder: NoticeRecorder,
     private readonly settings: NoticeSettings,
   ) {
-    consumers.register({
-      ...NotificationSubscriptions.submissions,
-      handle: (event, em, meta) => this.handle(event, em, meta),
-    });
+    fanOut.register(NotificationSubscriptions.submissions, (event, batch, meta) =>
+      this.handle(event, batch, meta),
+    );
   }
 
   private async handle(
     event: SubmissionReceivedV1 | SubmissionStatusChangedV1 | SubmissionMessageReceivedV1,
-    em: EntityManager,
+    batch: FanOutBatch,
     meta: EventMeta,
   ): Promise<void> {
     const source: NoticeSource = { eventId: meta.id, eventType: meta.type };
@@ -49,7 +49,7 @@ export class SubmissionsConsumer {
     const consoleParams = { consoleUrl: this.settings.consoleUrl(link) };
     if (event instanceof SubmissionReceivedV1) {
       this.recorder.staffNotice(
-        em,
+        batch,
         source,
         {
           type: 'submission.received',
@@ -57,17 +57,17 @@ export class SubmissionsConsumer {
           params: { category: event.category ?? null, ...consoleParams },
           link,
         },
-        await StaffDirectory.everyone(em, 'submission.received'),
+        await batch.everyone('submission.received'),
       );
       if (event.hasEmail) {
-        this.toSubmitter(em, source, event.submissionId, 'submission-confirmation', event.locale, {});
+        this.toSubmitter(batch, source, event.submissionId, 'submission-confirmation', event.locale, {});
       }
       return;
     }
     if (event instanceof SubmissionStatusChangedV1) {
       if (ANNOUNCED.has(event.to)) {
         // The status this event reports: by the time the email leaves, the submission may have moved on.
-        this.toSubmitter(em, source, event.submissionId, 'submission-status', 'ru', {
+        this.toSubmitter(batch, source, event.submissionId, 'submission-status', 'ru', {
           status: event.to,
           hasMessage: event.hasMessage,
         });
@@ -75,14 +75,12 @@ export class SubmissionsConsumer {
       return;
     }
     const assignee = event.assigneeId
-      ? await StaffDirectory.one(em, event.assigneeId, 'submission.message_received')
+      ? await StaffDirectory.one(batch.em, event.assigneeId, 'submission.message_received')
       : undefined;
     // Nobody assigned (or no longer on staff): the desk as a whole hears of it.
-    const recipients = assignee
-      ? [assignee]
-      : await StaffDirectory.everyone(em, 'submission.message_received');
+    const recipients = assignee ? [assignee] : await batch.everyone('submission.message_received');
     this.recorder.staffNotice(
-      em,
+      batch,
       source,
       { type: 'submission.message_received', template: 'submission-message', params: consoleParams, link },
       recipients,
@@ -90,14 +88,14 @@ export class SubmissionsConsumer {
   }
 
   private toSubmitter(
-    em: EntityManager,
+    batch: FanOutBatch,
     source: NoticeSource,
     submissionId: string,
     template: 'submission-confirmation' | 'submission-status',
     locale: string,
     facts: { status?: SubmissionStatus; hasMessage?: boolean },
   ): void {
-    this.recorder.delivery(em, source, {
+    this.recorder.delivery(batch, source, {
       recipientKey: `submitter:${submissionId}`,
       channel: 'email',
       address: null,

@@ -1,10 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { WebhookSubscription } from '@app/contracts';
-import { EventConsumers } from '@app/messaging';
 import { webhookPayload } from '../channels/webhooks/domain/webhook-payload';
 import { WebhookEndpointsRepository } from '../channels/webhooks/webhook-endpoints.repository';
-import { Delivery } from '../entities';
+import { FanOutConsumers } from '../fan-out/fan-out.consumers';
 
 /** Webhook deliveries carry their payload ready to sign; no template renders them. */
 const WEBHOOK_TEMPLATE = 'webhook';
@@ -17,34 +16,29 @@ const WEBHOOK_TEMPLATE = 'webhook';
  */
 @Injectable()
 export class WebhooksConsumer {
-  constructor(consumers: EventConsumers, endpoints: WebhookEndpointsRepository) {
-    consumers.register({
-      ...WebhookSubscription,
-      handle: async (event, em, meta) => {
-        const endpointIds = await endpoints.subscribedTo(em, meta.type);
-        if (endpointIds.length === 0) return;
-        const payload = webhookPayload({ ...meta, data: JSON.parse(JSON.stringify(event)) as unknown });
-        const now = new Date();
-        for (const endpointId of endpointIds) {
-          em.persist(
-            em.create(Delivery, {
-              id: randomUUID(),
-              eventId: meta.id,
-              eventType: meta.type,
-              recipientKey: `webhook:${endpointId}`,
-              channel: 'webhook',
-              address: endpointId,
-              template: WEBHOOK_TEMPLATE,
-              locale: 'en',
-              params: payload,
-              status: 'pending',
-              attempts: 0,
-              nextAttemptAt: now,
-              createdAt: now,
-            }),
-          );
-        }
-      },
+  constructor(fanOut: FanOutConsumers, endpoints: WebhookEndpointsRepository) {
+    fanOut.register(WebhookSubscription, async (event, batch, meta) => {
+      // Asked once per event type in a batch: a burst of one type is one question.
+      const endpointIds = await batch.once(`webhook-endpoints:${meta.type}`, () =>
+        endpoints.subscribedTo(batch.em, meta.type),
+      );
+      if (endpointIds.length === 0) return;
+      const payload = webhookPayload({ ...meta, data: JSON.parse(JSON.stringify(event)) as unknown });
+      const now = new Date();
+      for (const endpointId of endpointIds) {
+        batch.deliveries.push({
+          id: randomUUID(),
+          eventId: meta.id,
+          eventType: meta.type,
+          recipientKey: `webhook:${endpointId}`,
+          channel: 'webhook',
+          address: endpointId,
+          template: WEBHOOK_TEMPLATE,
+          locale: 'en',
+          params: payload as Record<string, unknown>,
+          createdAt: now,
+        });
+      }
     });
   }
 }

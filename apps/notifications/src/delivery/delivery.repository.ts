@@ -2,7 +2,12 @@ import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from '@mikro-orm/postgresql';
 import type { DeliveryChannelName, DeliveryStatus } from '@app/contracts';
-import { sqlIn } from '@app/persistence';
+
+/** An attempt with the delivery it was for. */
+export interface RecordedAttempt {
+  delivery: ClaimedDelivery;
+  attempt: AttemptRecord;
+}
 
 /** A delivery as a worker claimed it. */
 export interface ClaimedDelivery {
@@ -59,7 +64,7 @@ export class DeliveryRepository {
    */
   async claim(limit: number, leaseMs: number): Promise<ClaimedDelivery[]> {
     const leaseToken = randomUUID();
-    const rows = await this.em.getConnection().execute<ClaimedRow[]>(
+    const { rows } = await this.em.getKnex().raw<{ rows: ClaimedRow[] }>(
       `update notifications.delivery d
           set lease_until = now() + (? * interval '1 millisecond'), lease_token = ?, attempts = d.attempts + 1
         where d.id in (
@@ -90,41 +95,54 @@ export class DeliveryRepository {
   }
 
   /**
-   * Records an attempt and what follows, only while this copy's lease still holds: a copy whose lease
-   * ran out and was taken over must not overwrite the newer outcome.
+   * Records attempts and what follows each, with one statement for them all, each only while the
+   * lease it was claimed with still holds: a copy whose lease ran out and was taken over must not
+   * overwrite the newer outcome. Answers, in order, whether each was recorded.
    */
-  async record(delivery: ClaimedDelivery, attempt: AttemptRecord): Promise<boolean> {
-    return this.em.fork().transactional(async (em) => {
-      const run = sqlIn(em);
+  async record(outcomes: readonly RecordedAttempt[]): Promise<boolean[]> {
+    if (outcomes.length === 0) return [];
+    const values = outcomes.map(({ delivery, attempt }) => {
       const done = attempt.status !== 'pending';
       const forget = done && attempt.status !== 'failed' && forgetsAddressWhenDone(delivery.recipientKey);
-      const updated = await run<{ id: string }[]>(
-        `update notifications.delivery
-            set status = ?, next_attempt_at = coalesce(?, next_attempt_at), lease_until = null,
-                lease_token = null, last_detail = ?, sent_at = case when ? then now() else sent_at end,
-                address = case when ? then null else address end,
-                params = case when ? then '{}'::jsonb else params end
-          where id = ? and lease_token = ?
-          returning id`,
-        [
-          attempt.status,
-          attempt.nextAttemptAt ?? null,
-          attempt.detail,
-          attempt.status === 'sent',
-          forget,
-          forget,
-          delivery.id,
-          delivery.leaseToken,
-        ],
-      );
-      if (updated.length === 0) return false;
-      await run(
-        `insert into notifications.delivery_attempt (id, delivery_id, at, channel, outcome, detail)
-         values (?, ?, now(), ?, ?, ?)`,
-        [randomUUID(), delivery.id, delivery.channel, attempt.outcome, attempt.detail],
-      );
-      return true;
+      return {
+        id: delivery.id,
+        lease_token: delivery.leaseToken,
+        attempt_id: randomUUID(),
+        channel: delivery.channel,
+        outcome: attempt.outcome,
+        detail: attempt.detail,
+        status: attempt.status,
+        next_attempt_at: attempt.nextAttemptAt ?? null,
+        sent: attempt.status === 'sent',
+        forget,
+      };
     });
+    // One statement, so the outcome and its attempt row commit together without a transaction.
+    const { rows } = await this.em.getKnex().raw<{ rows: { id: string }[] }>(
+      `with outcome as (
+         select * from jsonb_to_recordset(?::jsonb) as o (id uuid, lease_token uuid, attempt_id uuid,
+           channel text, outcome text, detail text, status text, next_attempt_at timestamptz,
+           sent boolean, forget boolean)
+       ), updated as (
+         update notifications.delivery d
+            set status = o.status, next_attempt_at = coalesce(o.next_attempt_at, d.next_attempt_at),
+                lease_until = null, lease_token = null, last_detail = o.detail,
+                sent_at = case when o.sent then now() else d.sent_at end,
+                address = case when o.forget then null else d.address end,
+                params = case when o.forget then '{}'::jsonb else d.params end
+           from outcome o
+          where d.id = o.id and d.lease_token = o.lease_token
+          returning d.id
+       ), attempts as (
+         insert into notifications.delivery_attempt (id, delivery_id, at, channel, outcome, detail)
+         select o.attempt_id, o.id, now(), o.channel, o.outcome, o.detail
+           from outcome o join updated u on u.id = o.id
+       )
+       select id from updated`,
+      [JSON.stringify(values)],
+    );
+    const recorded = new Set(rows.map((row) => row.id));
+    return outcomes.map(({ delivery }) => recorded.has(delivery.id));
   }
 
   /** A person's Telegram chat stopped taking messages: it is no longer theirs to send to. */

@@ -1,21 +1,27 @@
 import { randomUUID } from 'node:crypto';
 import { BeforeApplicationShutdown, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { EntityManager } from '@mikro-orm/postgresql';
-import { errorSummary } from '@app/persistence';
+import { errorSummary, GroupCommit } from '@app/persistence';
 import { afterRetryableFailure } from '../domain/retry-schedule';
 import { ChannelRegistry } from '../channels/channel-registry';
 import type { SendOutcome } from '../channels/delivery-channel';
 import { Notification } from '../entities';
 import { TemplateStore, normaliseLocale } from '../templates/template-store';
 import { namedId } from '../domain/named-id';
-import { AttemptRecord, ClaimedDelivery, DeliveryRepository } from './delivery.repository';
+import { AttemptRecord, ClaimedDelivery, DeliveryRepository, RecordedAttempt } from './delivery.repository';
 import { DeliverySettings } from './delivery-settings';
 import { MessageComposer } from './message-composer';
 
+/** How long a finished attempt waits for others to be recorded with it in one statement. */
+const RECORD_GATHER_MS = 10;
+
 /**
  * Sends due deliveries: claims them with a lease (every copy runs one; SKIP LOCKED keeps them apart),
- * sends each through its channel outside any transaction, records the attempt and what follows:
- * sent, a retry after a growing pause with jitter, or failed once the channel's attempts are used up.
+ * sends them concurrently through their channels outside any transaction, records each attempt and
+ * what follows: sent, a retry after a growing pause with jitter, or failed once the channel's attempts
+ * are used up. Claims and records go in rounds, one statement each for many deliveries: the worker
+ * claims again once half its slots are free (or something new was committed), and attempts that
+ * finish together are recorded together.
  */
 @Injectable()
 export class DeliveryWorker implements OnApplicationBootstrap, BeforeApplicationShutdown {
@@ -25,6 +31,9 @@ export class DeliveryWorker implements OnApplicationBootstrap, BeforeApplication
   private loop?: Promise<void>;
   private wake?: () => void;
   private kicked = false;
+  private readonly outcomes: GroupCommit<RecordedAttempt, boolean>;
+  /** Free slots that make a round of claiming worth it while a send is under way. */
+  private readonly refillAt: number;
 
   constructor(
     private readonly repository: DeliveryRepository,
@@ -33,7 +42,14 @@ export class DeliveryWorker implements OnApplicationBootstrap, BeforeApplication
     private readonly settings: DeliverySettings,
     private readonly templates: TemplateStore,
     private readonly em: EntityManager,
-  ) {}
+  ) {
+    this.refillAt = Math.max(1, Math.ceil(settings.concurrency / 2));
+    this.outcomes = new GroupCommit(
+      { maxSize: settings.concurrency, maxDelayMs: RECORD_GATHER_MS, maxInFlight: 2 },
+      async (items) =>
+        (await repository.record(items)).map((value) => ({ status: 'fulfilled' as const, value })),
+    );
+  }
 
   onApplicationBootstrap(): void {
     this.loop ??= this.run();
@@ -65,7 +81,8 @@ export class DeliveryWorker implements OnApplicationBootstrap, BeforeApplication
         for (const delivery of claimed) {
           const sending = this.deliver(delivery).finally(() => {
             this.inFlight.delete(sending);
-            this.wake?.();
+            const free = this.settings.concurrency - this.inFlight.size;
+            if (free >= this.refillAt || this.inFlight.size === 0) this.wake?.();
           });
           this.inFlight.add(sending);
         }
@@ -93,7 +110,10 @@ export class DeliveryWorker implements OnApplicationBootstrap, BeforeApplication
 
   private async deliver(delivery: ClaimedDelivery): Promise<void> {
     try {
-      await this.repository.record(delivery, await this.attempt(delivery));
+      const attempt = await this.attempt(delivery);
+      if (!(await this.outcomes.submit({ delivery, attempt }))) {
+        this.logger.warn(`delivery ${delivery.id}: its lease ran out before the outcome was recorded`);
+      }
     } catch (error) {
       // The lease runs out and another attempt follows; the error is ours, not the recipient's.
       this.logger.error(`delivery ${delivery.id} could not be recorded: ${errorSummary(error)}`);

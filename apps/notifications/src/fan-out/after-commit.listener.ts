@@ -1,8 +1,9 @@
 import type { EntityManager, EventArgs, EventSubscriber, TransactionEventArgs } from '@mikro-orm/core';
 import { Delivery, Notification } from '../entities';
+import type { NewFeedEntry } from './fan-out-batch';
 
 export interface Committed {
-  notifications: Notification[];
+  notifications: NewFeedEntry[];
   deliveries: number;
 }
 
@@ -20,10 +21,20 @@ export class AfterCommitListener implements EventSubscriber<Notification | Deliv
   }
 
   afterCreate(args: EventArgs<Notification | Delivery>): void {
-    const committed = this.pending.get(args.em) ?? { notifications: [], deliveries: 0 };
-    if (args.entity instanceof Notification) committed.notifications.push(args.entity);
-    else committed.deliveries += 1;
-    this.pending.set(args.em, committed);
+    if (args.entity instanceof Notification)
+      this.note(args.em, { notifications: [args.entity], deliveries: 0 });
+    else this.note(args.em, { notifications: [], deliveries: 1 });
+  }
+
+  /**
+   * Rows `em`'s transaction wrote with its own statements (the ORM saw nothing of them), to be told
+   * of once it commits.
+   */
+  note(em: EntityManager, written: Committed): void {
+    const committed = this.pending.get(em) ?? { notifications: [], deliveries: 0 };
+    committed.notifications.push(...written.notifications);
+    committed.deliveries += written.deliveries;
+    this.pending.set(em, committed);
   }
 
   afterTransactionCommit(args: TransactionEventArgs): void {

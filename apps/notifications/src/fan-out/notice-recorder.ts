@@ -1,16 +1,15 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import type { EntityManager } from '@mikro-orm/postgresql';
 import type { StaffNoticeType } from '@app/contracts';
 import { channelsFor, isInAudience } from '../domain/audience';
 import { digestWindowStart } from '../domain/digest-window';
 import type { TemplateScope } from '../domain/template-engine';
-import { Delivery, DigestItem, Notification } from '../entities';
 import { ChannelRegistry } from '../channels/channel-registry';
 import type { ChannelName } from '../channels/delivery-channel';
 import type { StaffRecipient } from '../directory/staff-directory';
 import { TemplateName, TemplateStore } from '../templates/template-store';
 import { NoticeSettings } from './notice-settings';
+import type { FanOutBatch } from './fan-out-batch';
 
 /** The event a notice answers: its id keys every row it creates, so a second handling adds nothing. */
 export interface NoticeSource {
@@ -38,9 +37,10 @@ export interface NewDelivery {
 }
 
 /**
- * Turns one event into rows, inside the consumer's transaction: in-app entries at once, deliveries
- * for the workers, digest items for the digest. Nothing is sent here: a send inside the transaction
- * would be repeated by a redelivery, and would hold the transaction open on a remote server.
+ * Turns one event into rows of its batch, written in the consumer's transaction: in-app entries at
+ * once, deliveries for the workers, digest items for the digest. Nothing is sent here: a send inside
+ * the transaction would be repeated by a redelivery, and would hold the transaction open on a remote
+ * server.
  */
 @Injectable()
 export class NoticeRecorder {
@@ -51,7 +51,7 @@ export class NoticeRecorder {
   ) {}
 
   staffNotice(
-    em: EntityManager,
+    batch: FanOutBatch,
     source: NoticeSource,
     notice: StaffNotice,
     recipients: StaffRecipient[],
@@ -65,40 +65,34 @@ export class NoticeRecorder {
       });
       if (chosen.inApp) {
         const { subject, text } = this.templates.render(notice.template, recipient.locale, notice.params);
-        em.persist(
-          em.create(Notification, {
-            id: randomUUID(),
-            staffId: recipient.staffId,
-            eventId: source.eventId,
-            type: notice.type,
-            title: subject,
-            body: text.trim(),
-            link: notice.link,
-            createdAt: now,
-            readAt: null,
-          }),
-        );
+        batch.feedEntries.push({
+          id: randomUUID(),
+          staffId: recipient.staffId,
+          eventId: source.eventId,
+          type: notice.type,
+          title: subject,
+          body: text.trim(),
+          link: notice.link,
+          createdAt: now,
+        });
       }
       const outgoing: [ChannelName, string | null][] = [];
       if (chosen.email) outgoing.push(['email', recipient.email]);
       if (chosen.telegram) outgoing.push(['telegram', recipient.telegramChatId]);
       for (const [channel, address] of outgoing) {
         if (notice.digest) {
-          em.persist(
-            em.create(DigestItem, {
-              id: randomUUID(),
-              staffId: recipient.staffId,
-              channel,
-              eventId: source.eventId,
-              type: notice.type,
-              summary: notice.digest.summary,
-              windowStart: digestWindowStart(now, this.settings.digestWindowMinutes),
-              deliveryId: null,
-              createdAt: now,
-            }),
-          );
+          batch.digestItems.push({
+            id: randomUUID(),
+            staffId: recipient.staffId,
+            channel,
+            eventId: source.eventId,
+            type: notice.type,
+            summary: notice.digest.summary,
+            windowStart: digestWindowStart(now, this.settings.digestWindowMinutes),
+            createdAt: now,
+          });
         } else {
-          this.delivery(em, source, {
+          this.delivery(batch, source, {
             recipientKey: `staff:${recipient.staffId}`,
             channel,
             address,
@@ -112,26 +106,20 @@ export class NoticeRecorder {
   }
 
   /** A delivery to someone outside the directory (a reader, a submitter), when its channel is configured. */
-  delivery(em: EntityManager, source: NoticeSource, delivery: NewDelivery): boolean {
+  delivery(batch: FanOutBatch, source: NoticeSource, delivery: NewDelivery): boolean {
     if (!this.channels.has(delivery.channel)) return false;
-    const now = new Date();
-    em.persist(
-      em.create(Delivery, {
-        id: randomUUID(),
-        eventId: source.eventId,
-        eventType: source.eventType,
-        recipientKey: delivery.recipientKey,
-        channel: delivery.channel,
-        address: delivery.address,
-        template: delivery.template,
-        locale: delivery.locale,
-        params: delivery.params,
-        status: 'pending',
-        attempts: 0,
-        nextAttemptAt: now,
-        createdAt: now,
-      }),
-    );
+    batch.deliveries.push({
+      id: randomUUID(),
+      eventId: source.eventId,
+      eventType: source.eventType,
+      recipientKey: delivery.recipientKey,
+      channel: delivery.channel,
+      address: delivery.address,
+      template: delivery.template,
+      locale: delivery.locale,
+      params: delivery.params,
+      createdAt: new Date(),
+    });
     return true;
   }
 }

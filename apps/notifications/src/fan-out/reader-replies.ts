@@ -1,9 +1,9 @@
 import { Injectable } from '@nestjs/common';
-import type { EntityManager } from '@mikro-orm/postgresql';
 import type { CommentPublishedV1, CommentReplyNoticeV1 } from '@app/contracts';
 import { sqlIn } from '@app/persistence';
 import { UnsubscribeTokens } from '../domain/unsubscribe-token';
 import { NoticeRecorder, NoticeSource } from './notice-recorder';
+import type { FanOutBatch } from './fan-out-batch';
 
 /**
  * A reply to a reader who asked to hear of replies: one email, unless they unsubscribed. Their address
@@ -17,18 +17,18 @@ export class ReaderReplies {
   ) {}
 
   async record(
-    em: EntityManager,
+    batch: FanOutBatch,
     source: NoticeSource,
     reply: CommentPublishedV1,
     notify: CommentReplyNoticeV1,
   ): Promise<void> {
     const emailHash = this.tokens.emailHash(notify.email);
-    const unsubscribed = await sqlIn(em)<unknown[]>(
+    const unsubscribed = await sqlIn(batch.em)<unknown[]>(
       'select 1 from notifications.unsubscribed where email_hash = ?',
       [emailHash],
     );
     if (unsubscribed.length > 0) return;
-    this.recorder.delivery(em, source, {
+    this.recorder.delivery(batch, source, {
       recipientKey: `reader:${emailHash}`,
       channel: 'email',
       address: notify.email,

@@ -13,7 +13,7 @@ import {
   UnreadCountReply,
 } from '@app/contracts';
 import { requireStaffMember } from '../access/caller-access';
-import { Notification } from '../entities';
+import type { NewFeedEntry } from '../fan-out/fan-out-batch';
 import { FeedSignals } from './feed.signals';
 
 interface NotificationRow {
@@ -94,19 +94,30 @@ export class FeedService {
     return { marked: marked.length, unread };
   }
 
-  /** After a commit that added entries: each person's open streams get them with the new count. */
-  async announce(notifications: Notification[]): Promise<void> {
-    for (const notification of notifications) {
+  /**
+   * After a commit that added entries: each person's open streams get them, with their unread count
+   * after that commit (one statement for everyone the entries are for).
+   */
+  async announce(entries: readonly NewFeedEntry[]): Promise<void> {
+    const staffIds = [...new Set(entries.map((entry) => entry.staffId))];
+    const knex = this.em.getKnex();
+    const counted = await knex.raw<{ rows: { staff_id: string; count: string }[] }>(
+      `select staff_id, count(*) as count from notifications.notification
+        where staff_id = any(?::uuid[]) and read_at is null group by staff_id`,
+      [`{${staffIds.join(',')}}`],
+    );
+    const unread = new Map(counted.rows.map((row) => [row.staff_id, Number(row.count)]));
+    for (const entry of entries) {
       this.signals.changed({
-        staffId: notification.staffId,
-        unread: await this.unread(notification.staffId),
+        staffId: entry.staffId,
+        unread: unread.get(entry.staffId) ?? 0,
         notification: {
-          id: notification.id,
-          type: notification.type,
-          title: notification.title,
-          body: notification.body,
-          link: notification.link,
-          createdAt: notification.createdAt.toISOString(),
+          id: entry.id,
+          type: entry.type,
+          title: entry.title,
+          body: entry.body,
+          link: entry.link,
+          createdAt: entry.createdAt.toISOString(),
         },
       });
     }

@@ -1,6 +1,7 @@
 import { Logger } from '@nestjs/common';
 import type { EventClass } from '@app/contracts';
 import { EventConsumer, EventConsumerDeps, EventConsumerOptions, OutcomeObserver } from './event.consumer';
+import { BatchEventConsumer, BatchEventConsumerOptions } from './batch-event.consumer';
 
 /**
  * The service's event consumers. A feature registers its consumers while the application starts
@@ -36,10 +37,18 @@ export class EventConsumers {
   }
 
   register<TClasses extends readonly EventClass[]>(options: EventConsumerOptions<TClasses>): void {
-    if (this.find(options.durable)) {
-      throw new Error(`event consumer "${options.durable}" is registered twice`);
+    this.add(new EventConsumer(this.deps, options));
+  }
+
+  /** A consumer that handles the events that arrived together in one transaction. */
+  registerBatch<TClasses extends readonly EventClass[]>(options: BatchEventConsumerOptions<TClasses>): void {
+    this.add(new BatchEventConsumer(this.deps, options));
+  }
+
+  private add(consumer: EventConsumer): void {
+    if (this.find(consumer.durable)) {
+      throw new Error(`event consumer "${consumer.durable}" is registered twice`);
     }
-    const consumer = new EventConsumer(this.deps, options);
     this.consumers.push(consumer);
     if (this.started) void this.startOne(consumer);
   }

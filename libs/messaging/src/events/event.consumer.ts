@@ -59,6 +59,12 @@ export interface EventConsumerDeps {
 
 export type RedriveResult = 'handled' | 'already_handled';
 
+/** A message's event, validated against its class, with the envelope it came in. */
+export interface ReadMessage {
+  event: object;
+  envelope: EventEnvelope;
+}
+
 /** Thrown inside the handling transaction when the delivery limit passed without a recorded outcome. */
 class DeliveryLimitPassed extends Error {}
 
@@ -73,21 +79,21 @@ export class EventRefusedError extends Error {}
  * once with the reason: redelivering it would not change it.
  */
 export class EventConsumer {
-  private readonly logger: Logger;
-  private readonly maxDeliver: number;
+  protected readonly logger: Logger;
+  protected readonly maxDeliver: number;
   private readonly backoffMs: number[];
-  private readonly ackWaitMs: number;
+  protected readonly ackWaitMs: number;
   private readonly concurrency: number;
   private readonly subjects: string[];
   private messages?: ConsumerMessages;
   private loop?: Promise<void>;
-  private stopping = false;
+  protected stopping = false;
   /** Set when the server cannot filter on several subjects and this consumer filters itself. */
   private localFilter?: string[];
 
   constructor(
-    private readonly deps: EventConsumerDeps,
-    private readonly options: EventConsumerOptions,
+    protected readonly deps: EventConsumerDeps,
+    protected readonly options: EventConsumerOptions,
   ) {
     this.logger = new Logger(`EventConsumer ${options.durable}`);
     this.maxDeliver = options.maxDeliver ?? 5;
@@ -117,9 +123,7 @@ export class EventConsumer {
       ...this.filterConfig(),
     });
     const consumer = await nc.jetstream().consumers.get(address.stream, durable);
-    // No more fetched than this copy handles at once: nothing waits in its buffer while another copy
-    // is idle.
-    this.messages = await consumer.consume({ max_messages: this.concurrency });
+    this.messages = await consumer.consume({ max_messages: this.pullSize() });
     this.loop = this.run(this.messages);
   }
 
@@ -144,9 +148,17 @@ export class EventConsumer {
     const reading = await readEvent(envelope, this.options.events);
     if (!reading.ok) throw new EventRefusedError(reading.reason);
     await requestContext.run({ requestId: envelope.requestId ?? envelope.id }, () =>
-      this.options.handle(reading.event, em, metaOf(envelope)),
+      this.options.handle(reading.event, em, eventMetaOf(envelope)),
     );
     return 'handled';
+  }
+
+  /**
+   * Messages pulled ahead. No more than this copy handles at once: nothing waits in its buffer while
+   * another copy is idle.
+   */
+  protected pullSize(): number {
+    return this.concurrency;
   }
 
   private filterConfig(): Partial<ConsumerConfig> {
@@ -160,7 +172,7 @@ export class EventConsumer {
   }
 
   /** Up to `concurrency` events in hand at once, each acknowledged on its own. */
-  private async run(messages: ConsumerMessages): Promise<void> {
+  protected async run(messages: ConsumerMessages): Promise<void> {
     const inHand = new Set<Promise<void>>();
     try {
       for await (const msg of messages) {
@@ -176,33 +188,47 @@ export class EventConsumer {
     }
   }
 
-  private async process(msg: JsMsg): Promise<void> {
+  protected async process(msg: JsMsg, read?: ReadMessage): Promise<void> {
     try {
-      await this.processOne(msg);
+      await this.processOne(msg, read);
     } catch (error) {
       // Left unanswered: the server redelivers it after ack_wait.
       this.logger.error(`could not process a message: ${errorText(error)}`);
     }
   }
 
-  private async processOne(msg: JsMsg): Promise<void> {
+  /**
+   * The event a message carries, validated; undefined when the message was settled here: acknowledged
+   * (another subject, when this consumer filters itself) or dead-lettered (not an event, or one this
+   * consumer cannot read).
+   */
+  protected async readMessage(msg: JsMsg): Promise<ReadMessage | undefined> {
     if (this.localFilter && !this.localFilter.some((filter) => subjectMatches(filter, msg.subject))) {
       this.reply(() => msg.ack());
-      return;
+      return undefined;
     }
     const deliveries = msg.info.deliveryCount;
     const envelope = parseEnvelope(parseJson(msg));
     if (!envelope) {
       const eventId = standInEventId(msg.info.stream, msg.seq);
       await this.deadLetter(msg, eventId, null, msg.string(), 'not an event envelope', deliveries);
-      return;
+      return undefined;
     }
     const reading = await readEvent(envelope, this.options.events);
     if (!reading.ok) {
       this.logger.error(`event ${envelope.id} refused, dead-lettered: ${reading.reason}`);
       await this.deadLetter(msg, envelope.id, envelope.type, envelope, reading.reason, deliveries);
-      return;
+      return undefined;
     }
+    return { event: reading.event, envelope };
+  }
+
+  /** Handles a message on its own, in a transaction of its own, and settles it. */
+  protected async processOne(msg: JsMsg, read?: ReadMessage): Promise<void> {
+    const reading = read ?? (await this.readMessage(msg));
+    if (!reading) return;
+    const { envelope } = reading;
+    const deliveries = msg.info.deliveryCount;
     const heartbeat = setInterval(() => this.reply(() => msg.working()), Math.max(this.ackWaitMs / 3, 100));
     try {
       await requestContext.run({ requestId: envelope.requestId ?? envelope.id }, () =>
@@ -221,7 +247,7 @@ export class EventConsumer {
   }
 
   /** Answers the server; on a closed connection the answer is lost and the server redelivers. */
-  private reply(answer: () => void): void {
+  protected reply(answer: () => void): void {
     try {
       answer();
     } catch (error) {
@@ -235,7 +261,7 @@ export class EventConsumer {
       if (deliveries > this.maxDeliver) {
         throw new DeliveryLimitPassed(`no outcome recorded after ${this.maxDeliver} deliveries`);
       }
-      await this.options.handle(event, em, metaOf(envelope));
+      await this.options.handle(event, em, eventMetaOf(envelope));
     });
   }
 
@@ -286,7 +312,8 @@ export class EventConsumer {
   }
 }
 
-function metaOf(envelope: EventEnvelope): EventMeta {
+/** The meta a handler gets beside an event, from its envelope. */
+export function eventMetaOf(envelope: EventEnvelope): EventMeta {
   return {
     id: envelope.id,
     type: envelope.type,

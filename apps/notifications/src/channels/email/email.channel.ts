@@ -1,4 +1,5 @@
 import { createTransport, Transporter } from 'nodemailer';
+import MailComposer from 'nodemailer/lib/mail-composer';
 import type SMTPTransport from 'nodemailer/lib/smtp-transport';
 import { withoutAddresses } from './address-free';
 import { outcomeOfSmtpError } from './smtp-answer';
@@ -35,7 +36,10 @@ export class EmailChannel implements DeliveryChannel {
   async send(message: OutgoingMessage, signal: AbortSignal): Promise<SendOutcome> {
     if (signal.aborted) return { kind: 'retry', detail: 'stopped before sending' };
     try {
-      const info = await this.transport.sendMail({
+      // The message is built whole first and goes out as one piece: streamed as it is composed, each
+      // of its many small parts would be a write of its own to the socket, the most costly part of
+      // sending under load.
+      const raw = await new MailComposer({
         from: this.settings.from,
         to: message.address,
         subject: message.subject,
@@ -44,6 +48,12 @@ export class EmailChannel implements DeliveryChannel {
         // The same id on every attempt, so a receiver can drop a copy that a lost answer made us resend.
         messageId: `<${message.deliveryId}@${this.messageIdDomain}>`,
         headers: { ...message.headers },
+      })
+        .compile()
+        .build();
+      const info = await this.transport.sendMail({
+        envelope: { from: this.settings.from, to: message.address },
+        raw,
       });
       return { kind: 'sent', detail: withoutAddresses(info.response ?? 'accepted') };
     } catch (error) {
