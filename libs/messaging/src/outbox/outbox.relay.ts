@@ -34,6 +34,9 @@ export type CommittedOutboxRow = Readonly<ClaimedRow>;
 
 const codec = StringCodec();
 
+/** Batches of committed rows held in memory at most; the rest are left to the poll passes. */
+const HANDED_OFF_BATCHES = 10;
+
 /**
  * Publishes committed outbox rows to JetStream and marks them published. Rows are claimed with
  * `FOR UPDATE SKIP LOCKED`, so every copy of a service can run a relay: each row is published by one
@@ -98,7 +101,11 @@ export class OutboxRelay {
    */
   handOff(rows: readonly CommittedOutboxRow[]): void {
     if (!this.loop || this.stopping) return;
-    for (const { id, subject, payload } of rows) this.handedOff.push({ id, subject, payload });
+    // While JetStream is slow the queue would only grow: past a few batches, rows wait for the polls.
+    const room = HANDED_OFF_BATCHES * this.batchSize - this.handedOff.length;
+    for (const { id, subject, payload } of rows.slice(0, Math.max(0, room))) {
+      this.handedOff.push({ id, subject, payload });
+    }
     this.wake?.();
   }
 
@@ -225,7 +232,9 @@ export class OutboxRelay {
     let retryDelayMs = this.pollIntervalMs;
     let nextPollAt = 0;
     while (!this.stopping) {
-      if (this.handedOff.length > 0) {
+      const wait = nextPollAt - Date.now();
+      // Rows handed over go first, but never keep a due poll pass from running.
+      if (this.handedOff.length > 0 && !this.kicked && wait > 0) {
         try {
           await this.publishHandedOff();
         } catch (error) {
@@ -234,7 +243,6 @@ export class OutboxRelay {
         }
         continue;
       }
-      const wait = nextPollAt - Date.now();
       if (!this.kicked && wait > 0) {
         await this.idle(wait);
         continue;
