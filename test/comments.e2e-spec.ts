@@ -534,6 +534,57 @@ describe('comments through the gateway', () => {
     expect((await list(article)).body.total).toBe(1);
   });
 
+  it('answers each post of a burst on its own, refusals included, when the gateway sends them to the service together', async () => {
+    // A gateway copy that waits long enough for the whole burst to share one message to the service.
+    const batching = new HttpClient(await suite.startGateway({ COMMENT_POST_FORWARD_DELAY_MS: '100' }));
+    const gateway = suite.gateways[suite.gateways.length - 1];
+    const ops = new HttpClient(suite.gatewayOpsUrls[suite.gatewayOpsUrls.length - 1]);
+    try {
+      const article = newArticle();
+      const readers = await Promise.all(Array.from({ length: 6 }, () => http.readerToken()));
+      const twice = await http.readerToken();
+      const postAs = (readerToken: string, body: Record<string, unknown>) =>
+        batching.post<{ comment: Comment; status: string; code?: string }>(
+          `/api/v1/articles/${article}/comments`,
+          body,
+          { readerToken },
+        );
+      const answers = await Promise.all([
+        ...readers.map((reader, index) => postAs(reader, { authorName: 'Иван', body: `мнение ${index}` })),
+        postAs(twice, { authorName: 'Пётр', body: 'одно и то же' }),
+        postAs(twice, { authorName: 'Пётр', body: 'одно и то же' }),
+        postAs(await http.readerToken(), { authorName: 'Анна', body: 'ответ', parentId: randomUUID() }),
+        postAs(await http.readerToken(), { body: 'без имени' }),
+      ]);
+
+      const statuses = answers.map((answer) => answer.status);
+      expect(statuses.slice(0, 6)).toEqual([201, 201, 201, 201, 201, 201]);
+      expect(answers.slice(0, 6).map((answer) => answer.body.comment.body)).toEqual(
+        readers.map((_, index) => `мнение ${index}`),
+      );
+      expect(statuses.slice(6, 8).sort()).toEqual([201, 409]);
+      expect(answers.slice(6, 8).find((answer) => answer.status === 409)?.body.code).toBe(
+        'comment_duplicate',
+      );
+      expect(statuses[8]).toBe(422);
+      expect(answers[8].body.code).toBe('comment_parent_invalid');
+      expect(statuses[9]).toBe(422);
+      expect(answers[9].body.code).toBe('comment_author_name_required');
+      expect((await list(article)).body.total).toBe(7);
+
+      // The burst went to the service in fewer messages than posts.
+      const metrics = (await ops.get('/metrics')).text;
+      const sent =
+        /nats_request_duration_seconds_count\{[^}]*subject="comments\.comment\.post_many"[^}]*\} (\d+)/.exec(
+          metrics,
+        );
+      expect(Number(sent?.[1])).toBeGreaterThanOrEqual(1);
+      expect(Number(sent?.[1])).toBeLessThan(answers.length);
+    } finally {
+      await gateway.stop();
+    }
+  });
+
   it('limits comments per reader and per address exactly at the configured edge, with 429 and Retry-After', async () => {
     // A comments copy and a gateway of their own (their own NATS namespace) with low limits, on the same database.
     const namespace = { NATS_PREFIX: `limited${Date.now()}` };

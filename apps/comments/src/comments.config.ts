@@ -46,13 +46,14 @@ export class CommentsEnv extends ServiceEnv {
 
   /**
    * Posts written together in one statement and transaction at most (group commit, as votes are): a
-   * burst of posts shares one round trip, one transaction and one WAL flush.
+   * burst of posts shares one round trip, one transaction and one WAL flush. As many as a gateway sends
+   * in one message by default (COMMENT_POST_FORWARD_BATCH_MAX), so a message is one transaction.
    */
   @ToInt()
   @IsInt()
   @Min(1)
   @Max(1000)
-  COMMENT_POST_BATCH_MAX = 24;
+  COMMENT_POST_BATCH_MAX = 32;
 
   /** How long a post waits for others to share its write; 0 writes each post on its own. */
   @ToInt()

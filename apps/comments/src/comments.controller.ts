@@ -23,6 +23,8 @@ import {
   ModerationQueueRequest,
   PostCommentReply,
   PostCommentRequest,
+  PostCommentsReply,
+  PostCommentsRequest,
   ReactionReply,
   ReactToCommentRequest,
   ReaderBanReply,
@@ -59,6 +61,11 @@ export class CommentsController {
   @HandlesRpc(CommentsRpc.post)
   post(request: PostCommentRequest): Promise<PostCommentReply> {
     return this.posting.post(request);
+  }
+
+  @HandlesRpc(CommentsRpc.postMany)
+  postMany(request: PostCommentsRequest): Promise<PostCommentsReply> {
+    return this.posting.postMany(request);
   }
 
   @HandlesRpc(CommentsRpc.edit)

@@ -46,6 +46,12 @@ describe('comments service: moderation and abuse', () => {
       [reader.readerId],
     );
     expect(stored).toBe(READER_LIMIT);
+    // The reader's comments are their count: no counter row is kept per reader.
+    const { counters } = await h.one<{ counters: number }>(
+      'select count(*)::int as counters from comments.rate_counter where key = $1',
+      [`reader:${reader.readerId}`],
+    );
+    expect(counters).toBe(0);
   });
 
   it('lets one address post exactly its limit across readers', async () => {

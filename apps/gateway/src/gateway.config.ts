@@ -159,6 +159,23 @@ export class GatewayEnv extends CommonEnv {
   @Max(1000000)
   COMMENTS_CACHE_MAX_ARTICLES = 10000;
 
+  /**
+   * Posts of comments sent to the comments service in one message at most; the service's contract
+   * takes at most COMMENT_LIMITS.postBatchMax (100).
+   */
+  @ToInt()
+  @IsInt()
+  @Min(1)
+  @Max(100)
+  COMMENT_POST_FORWARD_BATCH_MAX = 32;
+
+  /** How long a post waits at the gateway for others to share its message; 0 sends each at once. */
+  @ToInt()
+  @IsInt()
+  @Min(0)
+  @Max(100)
+  COMMENT_POST_FORWARD_DELAY_MS = 1;
+
   /** Open live streams (SSE) one client address may hold on one gateway copy; more get 429. */
   @ToInt()
   @IsInt()

@@ -18,7 +18,11 @@ import type { CommentStatus, HoldReason } from '@app/contracts';
   name: 'comment_thread_idx',
   expression: `create index "comment_thread_idx" on "comment" ("thread_id", "created_at", "id") where parent_id is not null`,
 })
-@Index({ name: 'comment_status_idx', properties: ['status', 'createdAt', 'id'] })
+// Only the queues that name a status read it (pending, rejected): published comments need no entry.
+@Index({
+  name: 'comment_status_idx',
+  expression: `create index "comment_status_idx" on "comment" ("status", "created_at", "id") where status in ('pending', 'rejected')`,
+})
 @Index({
   name: 'comment_flagged_idx',
   expression: `create index "comment_flagged_idx" on "comment" ("created_at", "id") where flags_count > 0`,

@@ -35,7 +35,7 @@ export class Migration20261130150000_post_comments extends Migration {
  * edge; a refused post gives back the hits it took), closing, the answered comment, hold reasons.
  * No subtransaction per post: refusals are data, and any error fails the whole batch atomically.
  */
-const POST_COMMENTS_FUNCTION = `
+export const POST_COMMENTS_FUNCTION = `
 -- A refused post leaves no counter behind: the hit it took is given back, the row gone with its last hit.
 create function comments.give_back_hit(p_key text, p_window timestamptz) returns void
 language plpgsql

@@ -17,10 +17,12 @@ import {
   NewComment,
   PostCommentReply,
   PostCommentRequest,
+  PostCommentsReply,
+  PostCommentsRequest,
   RateLimitedError,
   ReaderRequiredError,
 } from '@app/contracts';
-import { recordEvent } from '@app/messaging';
+import { recordEvent, toWireError } from '@app/messaging';
 import { batchFailureOf, errorSummary, GroupCommit } from '@app/persistence';
 import { isModerator } from '../access/caller-access';
 import { CommentsEnv } from '../comments.config';
@@ -117,6 +119,21 @@ export class CommentPostingService {
     if (outcome.status === 'published') this.signals.changed(articleId);
     await this.forgetPastWindows(at);
     return { comment: viewOf(post, outcome, at), status: outcome.status };
+  }
+
+  /**
+   * The posts of one message, each judged as if it came alone; they reach the group commit together.
+   * A post's failure is its own answer, as a plain post's would be.
+   */
+  async postMany({ posts }: PostCommentsRequest): Promise<PostCommentsReply> {
+    const settled = await Promise.allSettled(posts.map((request) => this.post(request)));
+    return {
+      outcomes: settled.map((result) =>
+        result.status === 'fulfilled'
+          ? { reply: result.value }
+          : { error: toWireError(result.reason, this.logger) },
+      ),
+    };
   }
 
   private refuse(refusal: Extract<PostOutcome, { kind: 'refused' }>['refusal'], at: Date): never {

@@ -1,7 +1,9 @@
 import { DynamicModule, Module } from '@nestjs/common';
+import { NatsRpcClient } from '@app/messaging';
 import type { GatewayEnv } from '../gateway.config';
 import { CommentPageCache } from './comment-page.cache';
 import { CommentCountCache } from './comment-count.cache';
+import { CommentPostForwarder } from './comment-post.forwarder';
 import { CommentReadsFastPath } from './comment-reads.fast-path';
 import { CommentModerationController } from './comment-moderation.controller';
 import { CommentSignalsListener } from './comment-signals.listener';
@@ -23,6 +25,17 @@ export class CommentsGatewayModule {
         {
           provide: CommentCountCache,
           useValue: new CommentCountCache(env.COMMENTS_CACHE_TTL_MS, env.COMMENTS_CACHE_MAX_ARTICLES),
+        },
+        {
+          provide: CommentPostForwarder,
+          inject: [NatsRpcClient],
+          useFactory: (rpc: NatsRpcClient) =>
+            new CommentPostForwarder(rpc, {
+              maxSize: env.COMMENT_POST_FORWARD_BATCH_MAX,
+              maxDelayMs: env.COMMENT_POST_FORWARD_DELAY_MS,
+              // Batches are only messages on their way: as many as the service can take at once.
+              maxInFlight: 64,
+            }),
         },
         CommentsGateway,
         CommentSignalsListener,

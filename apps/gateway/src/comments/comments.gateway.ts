@@ -29,6 +29,7 @@ import {
 } from '@app/contracts';
 import { NatsRpcClient } from '@app/messaging';
 import { CommentCountCache } from './comment-count.cache';
+import { CommentPostForwarder } from './comment-post.forwarder';
 import { CommentPageCache } from './comment-page.cache';
 import { cacheableSort, COMMENTS_PUBLIC_VIEWER, isPublicViewer } from './public-first-page';
 
@@ -45,6 +46,7 @@ export class CommentsGateway {
     private readonly rpc: NatsRpcClient,
     private readonly pages: CommentPageCache<CommentListReply>,
     private readonly counted: CommentCountCache,
+    private readonly posts: CommentPostForwarder,
   ) {}
 
   list(articleId: string, query: CommentListQuery, caller: Caller): Promise<CommentListReply> {
@@ -74,7 +76,7 @@ export class CommentsGateway {
   }
 
   async post(articleId: string, comment: NewComment, caller: Caller): Promise<PostCommentReply> {
-    const reply = await this.rpc.call(CommentsRpc.post, { caller, articleId, comment });
+    const reply = await this.posts.post({ caller, articleId, comment });
     this.changed(articleId);
     return reply;
   }

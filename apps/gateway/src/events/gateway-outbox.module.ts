@@ -35,7 +35,9 @@ class GatewayOutboxLifecycle implements OnApplicationBootstrap, OnApplicationShu
     await ensureEventStream(await this.nats.nc.jetstreamManager(), this.address.stream, {
       subjects: [this.address.subject(EVENTS_SUBJECT_WILDCARD)],
     });
-    this.orm.em.getEventManager().registerSubscriber(new OutboxCommitListener(() => this.relay.kick()));
+    this.orm.em
+      .getEventManager()
+      .registerSubscriber(new OutboxCommitListener((rows) => this.relay.handOff(rows)));
     this.relay.start();
     this.purge.start();
   }

@@ -89,18 +89,14 @@ class PostgresChunkWriter implements AttachmentWriter {
    * has already deleted the attachment (and nothing is written).
    */
   private async store(data: Buffer): Promise<boolean> {
-    // Through knex with bound parameters: the bytes travel as a binary parameter. MikroORM's execute()
-    // would write them into the statement's text as an escaped literal, several copies of every chunk.
-    const result = await this.em
-      .getConnection()
-      .getKnex()
-      .raw<{ rows: { seq: number }[] }>(
-        `insert into reporter.attachment_chunk (attachment_id, seq, offset_bytes, data)
+    // sqlIn binds its parameters: the bytes travel as one binary parameter, never as escaped text.
+    const rows = await sqlIn(this.em.fork())<{ seq: number }[]>(
+      `insert into reporter.attachment_chunk (attachment_id, seq, offset_bytes, data)
        select a.id, ?, ?, ? from reporter.attachment a where a.id = ? for key share
        returning seq`,
-        [this.seq, this.written, data, this.attachmentId],
-      );
-    if (result.rows.length === 0) return false;
+      [this.seq, this.written, data, this.attachmentId],
+    );
+    if (rows.length === 0) return false;
     this.seq += 1;
     this.written += data.length;
     return true;

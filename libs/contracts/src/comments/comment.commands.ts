@@ -23,6 +23,7 @@ import {
 import { ARTICLE_ID_PATTERN } from '../common/article-id';
 import { PageLimitField, PageQuery } from '../common/page';
 import { PAGE_CURSOR_REFUSAL, readPageCursor } from '../common/page-cursor';
+import { WireError } from '../errors/wire-error';
 import { Caller } from '../identity/caller';
 import { OptionalNotNull } from '../validation/optional-not-null.decorator';
 import { SingleLine } from '../validation/single-line.decorator';
@@ -313,6 +314,20 @@ export class PostCommentRequest extends ArticleRequest {
   comment: NewComment;
 }
 
+/**
+ * Posts the gateway received at nearly the same moment, sent as one message: one round trip, one
+ * decoding and one validation for all of them. Each post is still judged on its own and answered on
+ * its own, in the order sent.
+ */
+export class PostCommentsRequest {
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(COMMENT_LIMITS.postBatchMax)
+  @ValidateNested({ each: true })
+  @Type(() => PostCommentRequest)
+  posts: PostCommentRequest[];
+}
+
 export class CommentIdRequest extends CallerRequest {
   @IsUUID()
   commentId: string;
@@ -387,6 +402,14 @@ export interface CommentCountsReply {
 export interface PostCommentReply {
   comment: CommentView;
   status: 'published' | 'pending';
+}
+
+/** One post of a batch: its reply, or the error it would have had alone. */
+export type PostCommentOutcome = { reply: PostCommentReply } | { error: WireError };
+
+export interface PostCommentsReply {
+  /** One per post, in the order of the request. */
+  outcomes: PostCommentOutcome[];
 }
 
 export interface CommentReply {

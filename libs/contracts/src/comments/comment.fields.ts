@@ -17,6 +17,8 @@ export const COMMENT_LIMITS = {
   /** Top-level comments have depth 1; deeper replies attach to the depth-3 ancestor. */
   maxDepth: 3,
   countsMaxArticles: 100,
+  /** Posts the gateway may send in one message (PostCommentsRequest). */
+  postBatchMax: 100,
   wordListMaxItems: 500,
   wordMaxLength: 64,
   maxLinksMax: 100,

@@ -22,6 +22,8 @@ import {
   ModerationQueueRequest,
   PostCommentReply,
   PostCommentRequest,
+  PostCommentsReply,
+  PostCommentsRequest,
   ReactionReply,
   ReactToCommentRequest,
   ReaderBanReply,
@@ -47,6 +49,11 @@ export const CommentsRpc = {
     'comments.comment.post',
     PostCommentRequest,
     reply<PostCommentReply>('PostCommentReply'),
+  ),
+  postMany: rpcOperation(
+    'comments.comment.post_many',
+    PostCommentsRequest,
+    reply<PostCommentsReply>('PostCommentsReply'),
   ),
   edit: rpcOperation('comments.comment.edit', EditCommentRequest, reply<CommentReply>('CommentReply')),
   delete: rpcOperation(

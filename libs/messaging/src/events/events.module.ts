@@ -62,7 +62,9 @@ class EventsLifecycle implements OnApplicationBootstrap, BeforeApplicationShutdo
       ...streamOptions,
       subjects: subjects.map((subject) => this.address.subject(subject)),
     });
-    this.orm.em.getEventManager().registerSubscriber(new OutboxCommitListener(() => this.relay.kick()));
+    this.orm.em
+      .getEventManager()
+      .registerSubscriber(new OutboxCommitListener((rows) => this.relay.handOff(rows)));
     this.relay.start();
     this.purge.start();
     await this.consumers.start();

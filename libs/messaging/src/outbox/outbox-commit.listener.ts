@@ -2,24 +2,30 @@ import type { EntityManager, EventArgs, EventSubscriber, TransactionEventArgs } 
 import { OutboxEvent } from './outbox-event.entity';
 
 /**
- * Calls `onCommit` once a transaction that recorded an event has committed, so the relay publishes it
- * now rather than at its next poll. Before the commit the relay could not see the row.
+ * Calls `onCommit` with the outbox rows a transaction recorded once it has committed, so the relay
+ * publishes them now (see OutboxRelay.handOff) rather than at its next poll. Before the commit the
+ * relay could not see the rows; after a rollback there is nothing to publish.
  */
 export class OutboxCommitListener implements EventSubscriber<OutboxEvent> {
-  private readonly recorded = new WeakSet<EntityManager>();
+  private readonly recorded = new WeakMap<EntityManager, OutboxEvent[]>();
 
-  constructor(private readonly onCommit: () => void) {}
+  constructor(private readonly onCommit: (rows: readonly OutboxEvent[]) => void) {}
 
   getSubscribedEntities() {
     return [OutboxEvent];
   }
 
   afterCreate(args: EventArgs<OutboxEvent>): void {
-    this.recorded.add(args.em);
+    const rows = this.recorded.get(args.em);
+    if (rows) rows.push(args.entity);
+    else this.recorded.set(args.em, [args.entity]);
   }
 
   afterTransactionCommit(args: TransactionEventArgs): void {
-    if (this.recorded.delete(args.em)) this.onCommit();
+    const rows = this.recorded.get(args.em);
+    if (!rows) return;
+    this.recorded.delete(args.em);
+    this.onCommit(rows);
   }
 
   afterTransactionRollback(args: TransactionEventArgs): void {

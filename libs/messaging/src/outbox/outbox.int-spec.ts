@@ -187,6 +187,32 @@ describe('outbox relay', () => {
     }
   });
 
+  it('publishes the rows a commit hands over and marks them, with no claiming pass of its own', async () => {
+    const relay = newRelay({ pollIntervalMs: 60000 });
+    const listener = new OutboxCommitListener((rows) => relay.handOff(rows));
+    db.orm.em.getEventManager().registerSubscriber(listener);
+    try {
+      relay.start();
+      await waitFor(async () => (await unpublishedCount()) === 0, 3000, 'the first pass');
+      const passes = jest.spyOn(relay, 'publishPending');
+
+      const ids = await db.orm.em.fork().transactional(async (tx) => {
+        await tx.execute(`insert into "${db.schema}".article_note (text) values ('handed over')`);
+        return ['one', 'two', 'three'].map((text) => recordEvent(tx, eventOf(NoteAddedV1, { text })).id);
+      });
+
+      await waitFor(async () => (await streamedMessages()) === 3, 3000, 'the events handed over');
+      await waitFor(async () => (await unpublishedCount()) === 0, 3000, 'the rows marked published');
+      const marked = await db.sql<{ id: string }>(
+        'select id from {schema}.outbox_event where published_at is not null order by id',
+      );
+      expect(marked.map((row) => row.id)).toEqual([...ids].sort());
+      expect(passes).not.toHaveBeenCalled();
+    } finally {
+      db.orm.em.getEventManager().getSubscribers().delete(listener);
+    }
+  });
+
   it('keeps an event it could not publish and publishes it once JetStream takes it', async () => {
     await commitNoteWithEvent(db.orm.em.fork(), 'patient');
     await stream.delete(); // nothing captures the subject: every publish fails

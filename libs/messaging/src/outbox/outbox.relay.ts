@@ -29,7 +29,13 @@ interface ClaimedRow {
   payload: unknown;
 }
 
+/** A committed row as its writer recorded it (an OutboxEvent), handed to the relay in memory. */
+export type CommittedOutboxRow = Readonly<ClaimedRow>;
+
 const codec = StringCodec();
+
+/** Batches of committed rows held in memory at most; the rest are left to the poll passes. */
+const HANDED_OFF_BATCHES = 10;
 
 /**
  * Publishes committed outbox rows to JetStream and marks them published. Rows are claimed with
@@ -38,6 +44,12 @@ const codec = StringCodec();
  * the next relay publish it again under the same `Nats-Msg-Id`, which the stream's duplicate window
  * drops (and consumers' inboxes catch beyond that window). Nothing in memory is the only copy: a
  * relay that dies leaves the rows for the next one.
+ *
+ * Rows this process committed are handed over in memory right after the commit (`handOff`): the relay
+ * publishes them and marks them with one UPDATE, without a transaction that claims them first. That
+ * row is already committed and every publish carries its id, so another relay publishing it meanwhile
+ * (a poll pass of another copy) costs a duplicate the stream drops, never a lost event; what the
+ * hand-off could not publish stays unpublished for the poll passes, which count its attempts.
  */
 export class OutboxRelay {
   private readonly logger = new Logger('OutboxRelay');
@@ -50,6 +62,8 @@ export class OutboxRelay {
   private stopping = false;
   private kicked = false;
   private wake?: () => void;
+  /** Rows committed by this process, waiting to be published without being claimed first. */
+  private handedOff: ClaimedRow[] = [];
 
   constructor(
     private readonly orm: MikroORM,
@@ -81,6 +95,20 @@ export class OutboxRelay {
     this.wake?.();
   }
 
+  /**
+   * Rows a transaction of this process has just committed: published next, before any poll. A relay
+   * that is not running leaves them to the poll passes of whichever relay runs.
+   */
+  handOff(rows: readonly CommittedOutboxRow[]): void {
+    if (!this.loop || this.stopping) return;
+    // While JetStream is slow the queue would only grow: past a few batches, rows wait for the polls.
+    const room = HANDED_OFF_BATCHES * this.batchSize - this.handedOff.length;
+    for (const { id, subject, payload } of rows.slice(0, Math.max(0, room))) {
+      this.handedOff.push({ id, subject, payload });
+    }
+    this.wake?.();
+  }
+
   /** Stops polling, then publishes what is still pending (bounded by `flushTimeoutMs`). */
   async stop(): Promise<void> {
     this.stopping = true;
@@ -94,6 +122,9 @@ export class OutboxRelay {
   async flush(timeoutMs = this.flushTimeoutMs): Promise<number> {
     const deadline = Date.now() + timeoutMs;
     let published = 0;
+    while (this.handedOff.length > 0 && Date.now() < deadline) {
+      published += await this.publishHandedOff().catch(() => 0);
+    }
     while (Date.now() < deadline) {
       const pass = await this.publishPending();
       published += pass.claimed - pass.failed;
@@ -102,12 +133,58 @@ export class OutboxRelay {
     return published;
   }
 
+  /**
+   * Publishes up to a batch of the rows handed over, then marks those JetStream took with one
+   * statement. A failed publish is not recorded here: the row stays unpublished, and the poll pass
+   * that claims it counts the attempt. Returns how many were published.
+   */
+  private async publishHandedOff(): Promise<number> {
+    const rows = this.handedOff.splice(0, this.batchSize);
+    const outcomes = await this.publishRows(rows);
+    const published = rows.filter((_, i) => outcomes[i].status === 'fulfilled').map((row) => row.id);
+    if (published.length > 0) {
+      const knex = this.orm.em.getConnection().getKnex();
+      await knex
+        .withSchema(this.schema())
+        .table(this.table())
+        .whereIn('id', published)
+        .whereNull('published_at')
+        .update({ published_at: knex.fn.now() });
+    }
+    const failures = failuresByError(rows, outcomes);
+    if (failures.size > 0) {
+      this.logger.warn(
+        `${rows.length - published.length} of ${rows.length} events not published yet: ${[...failures.keys()].join('; ')}`,
+      );
+    }
+    return published.length;
+  }
+
+  private publishRows(rows: readonly ClaimedRow[]): Promise<PromiseSettledResult<unknown>[]> {
+    return Promise.allSettled(
+      rows.map((row) =>
+        this.js.publish(this.namespace.subject(row.subject), codec.encode(JSON.stringify(row.payload)), {
+          msgID: row.id,
+          timeout: this.publishTimeoutMs,
+        }),
+      ),
+    );
+  }
+
+  private table(): string {
+    return this.orm.getMetadata().get(OutboxEvent.name).tableName;
+  }
+
+  private schema(): string {
+    return this.orm.config.get('schema') ?? 'public';
+  }
+
   /** One pass: claims up to a batch of the oldest unpublished rows, publishes them, records the outcome. */
   async publishPending(): Promise<PassResult> {
     const knex = this.orm.em.getConnection().getKnex();
-    const table = this.orm.getMetadata().get(OutboxEvent.name).tableName;
-    const schema = this.orm.config.get('schema') ?? 'public';
-    return knex.transaction(async (trx) => {
+    const table = this.table();
+    const schema = this.schema();
+    const result = await knex.transaction(async (trx) => {
       const rows = await trx
         .withSchema(schema)
         .select<ClaimedRow[]>('id', 'subject', 'payload')
@@ -117,16 +194,9 @@ export class OutboxRelay {
         .limit(this.batchSize)
         .forUpdate()
         .skipLocked();
-      if (rows.length === 0) return { claimed: 0, failed: 0 };
+      if (rows.length === 0) return { claimed: 0, failed: 0, ids: [] };
 
-      const outcomes = await Promise.allSettled(
-        rows.map((row) =>
-          this.js.publish(this.namespace.subject(row.subject), codec.encode(JSON.stringify(row.payload)), {
-            msgID: row.id,
-            timeout: this.publishTimeoutMs,
-          }),
-        ),
-      );
+      const outcomes = await this.publishRows(rows);
       const published = rows.filter((_, i) => outcomes[i].status === 'fulfilled').map((row) => row.id);
       if (published.length > 0) {
         await trx
@@ -148,13 +218,35 @@ export class OutboxRelay {
           `${rows.length - published.length} of ${rows.length} events not published: ${[...failures.keys()].join('; ')}`,
         );
       }
-      return { claimed: rows.length, failed: rows.length - published.length };
+      return { claimed: rows.length, failed: rows.length - published.length, ids: rows.map((row) => row.id) };
     });
+    // Rows this pass claimed need not be published again from memory.
+    if (result.ids.length > 0 && this.handedOff.length > 0) {
+      const claimed = new Set(result.ids);
+      this.handedOff = this.handedOff.filter((row) => !claimed.has(row.id));
+    }
+    return { claimed: result.claimed, failed: result.failed };
   }
 
   private async run(): Promise<void> {
     let retryDelayMs = this.pollIntervalMs;
+    let nextPollAt = 0;
     while (!this.stopping) {
+      const wait = nextPollAt - Date.now();
+      // Rows handed over go first, but never keep a due poll pass from running.
+      if (this.handedOff.length > 0 && !this.kicked && wait > 0) {
+        try {
+          await this.publishHandedOff();
+        } catch (error) {
+          // The rows stay unpublished in the table: a poll pass claims them.
+          this.logger.warn(`publishing committed events failed: ${errorText(error)}`);
+        }
+        continue;
+      }
+      if (!this.kicked && wait > 0) {
+        await this.idle(wait);
+        continue;
+      }
       this.kicked = false;
       let pass: PassResult;
       try {
@@ -164,18 +256,17 @@ export class OutboxRelay {
         pass = { claimed: 0, failed: 1 };
       }
       if (pass.failed > 0) {
-        await this.idle(retryDelayMs);
+        nextPollAt = Date.now() + retryDelayMs;
         retryDelayMs = Math.min(retryDelayMs * 2, this.maxRetryDelayMs);
         continue;
       }
       retryDelayMs = this.pollIntervalMs;
-      if (pass.claimed === this.batchSize) continue;
-      await this.idle(this.pollIntervalMs);
+      nextPollAt = pass.claimed === this.batchSize ? 0 : Date.now() + this.pollIntervalMs;
     }
   }
 
   private idle(ms: number): Promise<void> {
-    if (this.kicked || this.stopping) return Promise.resolve();
+    if (this.kicked || this.stopping || this.handedOff.length > 0) return Promise.resolve();
     return new Promise((resolve) => {
       const timer = setTimeout(() => this.wake?.(), ms);
       this.wake = () => {
