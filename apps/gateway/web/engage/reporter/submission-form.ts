@@ -1,4 +1,4 @@
-import type { SubmissionCategory, SubmissionReceiptView } from '@app/contracts/reporter/submission.model';
+import type { SubmissionReceiptView } from '@app/contracts/reporter/submission.model';
 import { el, uid } from '../dom/el';
 import type { Translator } from '@web/shared/i18n/translator';
 import { FilePicker } from './file-picker';
@@ -9,24 +9,10 @@ import { AlertRegion, fieldProblems, problemLines } from './problem-alert';
 import type { ReporterApi, SubmissionFields, Upload } from './reporter-api';
 import type { ReporterMessageKey } from './reporter-messages';
 import { UploadProgress } from './upload-progress';
+import { CATEGORY_LABELS } from '@web/shared/reporter/category-labels';
 
 /** API.md's limits of the text fields, checked here too so a reader hears of them before sending. */
 const MAX = { title: 200, body: 20000, location: 500, name: 200, email: 254, phone: 40 } as const;
-
-/** The contract's categories, each with its label: a category added there fails the build here. */
-const CATEGORY_LABELS: Record<SubmissionCategory, ReporterMessageKey> = {
-  incident: 'categoryIncident',
-  city: 'categoryCity',
-  transport: 'categoryTransport',
-  housing: 'categoryHousing',
-  environment: 'categoryEnvironment',
-  society: 'categorySociety',
-  politics: 'categoryPolitics',
-  business: 'categoryBusiness',
-  culture: 'categoryCulture',
-  sport: 'categorySport',
-  other: 'categoryOther',
-};
 
 // Enough to catch a typo; the service checks the address properly.
 const EMAIL_SHAPE = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;

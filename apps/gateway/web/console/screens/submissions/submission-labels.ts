@@ -1,9 +1,10 @@
 import type { SubmissionCategory, SubmissionStatus } from '@app/contracts/reporter/submission.model';
+import { CATEGORY_LABELS } from '@web/shared/reporter/category-labels';
 
 /**
- * The contract's statuses and categories with their texts. The lists cannot be imported as values (the
- * model file carries Node-only decorators), so they are restated here as records: a status or category
- * added to the contract fails the build until it has its text.
+ * The contract's statuses with their texts (the categories' are shared with the widget). The list
+ * cannot be imported as a value (the model file carries Node-only decorators), so it is restated here
+ * as a record: a status added to the contract fails the build until it has its text.
  */
 export const STATUS_LABELS = {
   received: 'statusReceived',
@@ -15,19 +16,7 @@ export const STATUS_LABELS = {
   spam: 'statusSpam',
 } as const satisfies Record<SubmissionStatus, string>;
 
-export const CATEGORY_LABELS = {
-  incident: 'categoryIncident',
-  city: 'categoryCity',
-  transport: 'categoryTransport',
-  housing: 'categoryHousing',
-  environment: 'categoryEnvironment',
-  society: 'categorySociety',
-  politics: 'categoryPolitics',
-  business: 'categoryBusiness',
-  culture: 'categoryCulture',
-  sport: 'categorySport',
-  other: 'categoryOther',
-} as const satisfies Record<SubmissionCategory, string>;
+export { CATEGORY_LABELS };
 
 export const STATUSES = Object.keys(STATUS_LABELS) as SubmissionStatus[];
 export const CATEGORIES = Object.keys(CATEGORY_LABELS) as SubmissionCategory[];
