@@ -1,6 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { JSONCodec } from 'nats';
-import { COMMENT_QUEUES_CHANGED_SIGNAL, COMMENTS_CHANGED_SIGNAL, CommentsChangedSignal } from '@app/contracts';
+import {
+  COMMENT_QUEUES_CHANGED_SIGNAL,
+  COMMENTS_CHANGED_SIGNAL,
+  CommentsChangedSignal,
+} from '@app/contracts';
 import { NatsLink } from '@app/messaging';
 
 const codec = JSONCodec<CommentsChangedSignal>();

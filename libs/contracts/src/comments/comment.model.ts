@@ -122,7 +122,8 @@ export class ModerationPageView {
 /** How many comments wait in each moderation queue (`all` has no count: it is every comment). */
 export class ModerationCountsView {
   @ApiProperty({ description: 'Held for a moderator' }) pending: number;
-  @ApiProperty({ description: 'Flagged by readers and not yet approved (published or hidden)' }) flagged: number;
+  @ApiProperty({ description: 'Flagged by readers and not yet approved (published or hidden)' })
+  flagged: number;
   @ApiProperty() rejected: number;
 }
 
