@@ -160,10 +160,10 @@ describe('moderation queue counts through the gateway', () => {
     for (const path of ['/api/v1/moderation/comments/counts', '/api/v1/moderation/comments/stream']) {
       const signedOut = await http.get(path);
       expect(signedOut.status).toBe(401);
-      expect(signedOut.headers['content-type']).toContain('application/problem+json');
+      expect(signedOut.headers.get('content-type')).toContain('application/problem+json');
       const reader = await http.get(path, { readerToken });
       expect([401, 403]).toContain(reader.status);
-      expect(reader.headers['content-type']).toContain('application/problem+json');
+      expect(reader.headers.get('content-type')).toContain('application/problem+json');
     }
   });
 
