@@ -156,7 +156,7 @@ describe('the newsroom console: comment moderation', () => {
     expect(await widget.locator('.engage-comment-card', { hasText: REJECTED }).count()).toBe(0);
   });
 
-  it('raises the pending count live when a reader posts a held comment', async () => {
+  it('raises the pending count live, and shows the comment, when a reader posts a held one', async () => {
     await openConsolePage(page, '/comments/pending');
     await waitFor(async () => (await tabCount('pending').textContent()) === '0', 10000, 'pending at 0');
     await page.evaluate(() => {
@@ -164,6 +164,8 @@ describe('the newsroom console: comment moderation', () => {
     });
     expect(await postAsReader(LATER)).toBe('pending');
     await waitFor(async () => (await tabCount('pending').textContent()) === '1', 10000, 'the live count');
+    // The list follows the counts: the new comment is there, ready for a decision.
+    await item(LATER).waitFor();
     expect(await page.evaluate(() => (window as unknown as { notReloaded?: boolean }).notReloaded)).toBe(
       true,
     );

@@ -78,10 +78,10 @@ export function CommentItem({
         <dd>
           {comment.articleUrl ? (
             <a href={comment.articleUrl} target="_blank" rel="noopener noreferrer">
-              {comment.articleTitle ?? comment.articleId}
+              {comment.articleTitle ?? comment.articleUrl}
             </a>
           ) : (
-            (comment.articleTitle ?? t('articleNoTitle'))
+            comment.articleTitle
           )}{' '}
           <code>{comment.articleId}</code>
           {comment.parentId ? <span class="muted"> · {t('replyTo')}</span> : null}

@@ -18,7 +18,6 @@ type CommentsKey =
   | 'shortcutFeature'
   | 'itemLabel'
   | 'article'
-  | 'articleNoTitle'
   | 'replyTo'
   | 'author'
   | 'authorErased'
@@ -124,7 +123,6 @@ export const COMMENTS_MESSAGES: Catalogue<CommentsKey> = {
     shortcutFeature: 'выделить',
     itemLabel: 'Комментарий {name}',
     article: 'Статья',
-    articleNoTitle: 'без заголовка',
     replyTo: 'ответ на другой комментарий',
     author: 'Автор',
     authorErased: 'данные удалены',
@@ -230,7 +228,6 @@ export const COMMENTS_MESSAGES: Catalogue<CommentsKey> = {
     shortcutFeature: 'feature',
     itemLabel: 'Comment by {name}',
     article: 'Article',
-    articleNoTitle: 'no title',
     replyTo: 'a reply to another comment',
     author: 'Author',
     authorErased: 'erased',

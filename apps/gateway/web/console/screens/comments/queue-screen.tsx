@@ -38,12 +38,29 @@ export function QueueScreen({ queue }: { queue: ModerationQueue }) {
     [queue, paging.cursor],
   );
   const { busy, run } = useAction();
-  const [selected, setSelected] = useState(0);
+  // The selection follows its comment when the list reloads with new ones above it; once the comment
+  // leaves the queue, the one now at its place is selected, so decisions go down the list.
+  const [selectedId, setSelectedId] = useState<string | null>(null);
+  const [lastIndex, setLastIndex] = useState(0);
   // The selection takes the focus only once the keyboard moved it: on opening, the heading keeps it.
   const [keyboardMoved, setKeyboardMoved] = useState(false);
   const [open, setOpen] = useState<Open>(null);
   const items = loaded.data?.items ?? [];
-  const index = Math.max(0, Math.min(selected, items.length - 1));
+  const found = items.findIndex((comment) => comment.id === selectedId);
+  const index = found >= 0 ? found : Math.max(0, Math.min(lastIndex, items.length - 1));
+  const select = (position: number) => {
+    setSelectedId(items[position]?.id ?? null);
+    setLastIndex(position);
+  };
+
+  // The counts moved (a comment held, a flag, another moderator's decision): the list follows.
+  const seenCounts = useRef<string | null>(null);
+  useEffect(() => {
+    if (!counts) return;
+    const key = `${counts.pending}/${counts.flagged}/${counts.rejected}`;
+    if (seenCounts.current !== null && seenCounts.current !== key) loaded.reload();
+    seenCounts.current = key;
+  }, [counts]);
 
   async function decide(comment: ModerationCommentView, action: DecisionAction, reason?: string) {
     const ok = await run(
@@ -72,7 +89,7 @@ export function QueueScreen({ queue }: { queue: ModerationQueue }) {
     switch (shortcut) {
       case 'next':
       case 'previous':
-        setSelected(Math.max(0, Math.min(items.length - 1, index + (shortcut === 'next' ? 1 : -1))));
+        select(Math.max(0, Math.min(items.length - 1, index + (shortcut === 'next' ? 1 : -1))));
         setKeyboardMoved(true);
         break;
       case 'approve':
@@ -114,10 +131,10 @@ export function QueueScreen({ queue }: { queue: ModerationQueue }) {
                     selected={position === index}
                     takeFocus={keyboardMoved && position === index}
                     busy={busy}
-                    onSelect={() => setSelected(position)}
+                    onSelect={() => select(position)}
                     onDecide={(action) => void decide(comment, action)}
                     onRejectStart={() => {
-                      setSelected(position);
+                      select(position);
                       setOpen({ kind: 'reject', commentId: comment.id });
                     }}
                     onBanStart={() => setOpen({ kind: 'ban', commentId: comment.id })}
@@ -140,7 +157,8 @@ export function QueueScreen({ queue }: { queue: ModerationQueue }) {
                 paging={{
                   ...paging,
                   next: (cursor) => {
-                    setSelected(0);
+                    setSelectedId(null);
+                    setLastIndex(0);
                     paging.next(cursor);
                   },
                 }}

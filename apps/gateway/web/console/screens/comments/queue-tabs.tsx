@@ -34,7 +34,9 @@ export function QueueTabs({
           >
             {t(LABELS[queue])}
             {count === null ? null : (
-              <span class={count > 0 ? 'queue-count waiting' : 'queue-count'}>{t.number(count)}</span>
+              <span class={count > 0 && queue !== 'rejected' ? 'queue-count waiting' : 'queue-count'}>
+                {t.number(count)}
+              </span>
             )}
           </a>
         );
