@@ -27,15 +27,17 @@ describe('the newsroom console: comment moderation', () => {
   const tabCount = (queue: string) => page.locator(`.queue-tabs a[data-queue="${queue}"] .queue-count`);
   const notice = (text: string) => page.locator('.notice', { hasText: text });
 
-  async function postAsReader(body: string): Promise<string> {
+  /** A reader's comment through the API; answers the status the service gave it. */
+  async function postAsReader(body: string, readerToken?: string): Promise<string> {
     const answer = await http.post<{ status: string }>(
       `/api/v1/articles/${ARTICLE}/comments`,
       { body, authorName: 'Айгерим', authorEmail: 'aigerim@reader.test' },
-      { readerToken: await http.readerToken() },
+      { readerToken: readerToken ?? (await http.readerToken()) },
     );
     expect(answer.status).toBe(201);
     return answer.body.status;
   }
+  let laterAuthor: string;
 
   beforeAll(async () => {
     suite = await Suite.start({
@@ -162,13 +164,70 @@ describe('the newsroom console: comment moderation', () => {
     await page.evaluate(() => {
       (window as unknown as { notReloaded: boolean }).notReloaded = true;
     });
-    expect(await postAsReader(LATER)).toBe('pending');
+    laterAuthor = await http.readerToken();
+    expect(await postAsReader(LATER, laterAuthor)).toBe('pending');
     await waitFor(async () => (await tabCount('pending').textContent()) === '1', 10000, 'the live count');
     // The list follows the counts: the new comment is there, ready for a decision.
     await item(LATER).waitFor();
     expect(await page.evaluate(() => (window as unknown as { notReloaded?: boolean }).notReloaded)).toBe(
       true,
     );
+  });
+
+  it('bans the author with a reason and lifts the ban, saying each time what happened', async () => {
+    const held = item(LATER);
+    await held.getByRole('button', { name: 'Заблокировать автора' }).click();
+    const form = held.getByRole('form', { name: 'Блокировка автора' });
+    await form.getByLabel('Причина блокировки').fill('Повторная реклама');
+    await form.getByLabel('Срок').selectOption('forGood');
+    expect(await seriousViolations(page, 'body')).toEqual([]);
+    await form.getByRole('button', { name: 'Заблокировать' }).click();
+    await notice('Автор заблокирован навсегда.').waitFor();
+    const refused = await http.post(
+      `/api/v1/articles/${ARTICLE}/comments`,
+      { body: 'Ещё одна попытка', authorName: 'Айгерим' },
+      { readerToken: laterAuthor },
+    );
+    expect([refused.status, refused.body.code]).toEqual([422, 'comment_author_banned']);
+
+    await held.getByRole('button', { name: 'Снять блокировку' }).click();
+    await notice('Блокировка снята.').waitFor();
+    expect(await postAsReader('Спасибо, больше не буду', laterAuthor)).toBe('pending');
+    await held.getByRole('button', { name: 'Снять блокировку' }).click();
+    await page.locator('.notice-failure').waitFor();
+  });
+
+  it('features a published comment with the f key', async () => {
+    await openConsolePage(page, '/comments/all');
+    await item(APPROVED).waitFor();
+    await item(APPROVED).click({ position: { x: 5, y: 5 } });
+    await waitFor(
+      async () => (await selectedItem().textContent())?.includes(APPROVED) ?? false,
+      5000,
+      'selection',
+    );
+    await page.locator('main h1').focus();
+    await page.keyboard.press('f');
+    await notice('Комментарий выделен.').waitFor();
+    await item(APPROVED).locator('.tag.featured').waitFor();
+  });
+
+  it("opens and closes one article's discussion on the settings screen", async () => {
+    await openConsolePage(page, '/comments/settings');
+    await page.getByLabel('ID статьи').fill(ARTICLE);
+    await page.getByRole('button', { name: 'Показать' }).click();
+    const form = page.getByRole('form', { name: ARTICLE });
+    await form.getByLabel('Обсуждение закрыто').check();
+    await form.getByRole('button', { name: 'Сохранить' }).click();
+    await notice('Настройки статьи сохранены.').waitFor();
+    const saved = await http.get(`/api/v1/articles/${ARTICLE}/comment-settings`, { token: moderatorToken });
+    expect(saved.body).toMatchObject({ articleId: ARTICLE, closed: true });
+    expect(await seriousViolations(page, 'body')).toEqual([]);
+    await form.getByLabel('Обсуждение закрыто').uncheck();
+    await form.getByRole('button', { name: 'Сохранить' }).click();
+    await waitFor(async () => (await page.locator('.notice-success').count()) >= 1, 5000, 'saved again');
+    await openConsolePage(page, '/comments/pending');
+    await item(LATER).waitFor();
   });
 
   it('fits a 360 px wide phone', async () => {
