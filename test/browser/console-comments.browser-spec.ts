@@ -104,7 +104,6 @@ describe('the newsroom console: comment moderation', () => {
     await expect(item(APPROVED).locator('code').first().textContent()).resolves.toBe(ARTICLE);
     await page.getByText('j', { exact: true }).first().waitFor();
     expect(await seriousViolations(page, 'body')).toEqual([]);
-    await screenshot(page, 'console-comments-queue');
   });
 
   it('approves one and rejects another with the keyboard', async () => {
@@ -172,6 +171,8 @@ describe('the newsroom console: comment moderation', () => {
     expect(await page.evaluate(() => (window as unknown as { notReloaded?: boolean }).notReloaded)).toBe(
       true,
     );
+    // Taken here rather than before the keys: a full-page capture resizes the page under the keyboard.
+    await screenshot(page, 'console-comments-queue');
   });
 
   it('bans the author with a reason and lifts the ban, saying each time what happened', async () => {
