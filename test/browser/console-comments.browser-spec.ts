@@ -123,7 +123,11 @@ describe('the newsroom console: comment moderation', () => {
     await expect(selectedItem().textContent()).resolves.toContain(REJECTED);
     await page.keyboard.press('r');
     const reason = page.getByLabel('Причина отказа');
-    await reason.waitFor();
+    await waitFor(
+      () => reason.evaluate((field) => field === document.activeElement),
+      5000,
+      'the focused reason',
+    );
     // Typed into the field, the keys are text, not commands: "a" approves nothing here.
     await page.keyboard.type('Реклама, а не мнение');
     await expect(reason.inputValue()).resolves.toBe('Реклама, а не мнение');

@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { useConsole, useTexts } from '@web/console/console-context';
 import { COMMENT_ROUTES } from '@web/console/api/routes';
 import { useAction } from '@web/console/ui/use-action';
@@ -17,7 +17,8 @@ export function BanForm({ readerId, onDone }: { readerId: string; onDone(): void
   const [term, setTerm] = useState<Term>('week');
   const [date, setDate] = useState('');
   const first = useRef<HTMLInputElement>(null);
-  useEffect(() => first.current?.focus(), []);
+  // Before the form is painted: a key typed as soon as it shows goes into the field, not to the queue.
+  useLayoutEffect(() => first.current?.focus(), []);
 
   function until(): string | undefined {
     if (term === 'forGood') return undefined;

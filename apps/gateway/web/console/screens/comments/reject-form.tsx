@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { useTexts } from '@web/console/console-context';
 import { COMMENTS_MESSAGES } from './comments-messages';
 
@@ -18,7 +18,8 @@ export function RejectForm({
   const t = useTexts(COMMENTS_MESSAGES);
   const [reason, setReason] = useState('');
   const input = useRef<HTMLInputElement>(null);
-  useEffect(() => input.current?.focus(), []);
+  // Before the form is painted: a key typed as soon as it shows goes into the field, not to the queue.
+  useLayoutEffect(() => input.current?.focus(), []);
   return (
     <form
       class="inline-form"
