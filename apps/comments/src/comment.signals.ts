@@ -1,6 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { JSONCodec } from 'nats';
-import { COMMENTS_CHANGED_SIGNAL, CommentsChangedSignal } from '@app/contracts';
+import {
+  COMMENT_QUEUES_CHANGED_SIGNAL,
+  COMMENTS_CHANGED_SIGNAL,
+  CommentsChangedSignal,
+} from '@app/contracts';
 import { NatsLink } from '@app/messaging';
 
 const codec = JSONCodec<CommentsChangedSignal>();
@@ -17,6 +21,7 @@ const ARTICLES_PER_SIGNAL = 1000;
 @Injectable()
 export class CommentSignals {
   private readonly pending = new Set<string>();
+  private queuesPending = false;
   private scheduled = false;
 
   constructor(private readonly nats: NatsLink) {}
@@ -24,6 +29,16 @@ export class CommentSignals {
   changed(...articleIds: string[]): void {
     if (articleIds.length === 0) return;
     articleIds.forEach((articleId) => this.pending.add(articleId));
+    this.schedule();
+  }
+
+  /** A moderation queue may have grown though readers see nothing new (a held comment, a flag). */
+  queuesChanged(): void {
+    this.queuesPending = true;
+    this.schedule();
+  }
+
+  private schedule(): void {
     if (this.scheduled) return;
     this.scheduled = true;
     setImmediate(() => this.send());
@@ -31,9 +46,12 @@ export class CommentSignals {
 
   private send(): void {
     const articleIds = [...this.pending];
+    const queues = this.queuesPending;
     this.pending.clear();
+    this.queuesPending = false;
     this.scheduled = false;
     try {
+      if (queues) this.nats.nc.publish(this.nats.namespace.subject(COMMENT_QUEUES_CHANGED_SIGNAL));
       for (let start = 0; start < articleIds.length; start += ARTICLES_PER_SIGNAL) {
         this.nats.nc.publish(
           this.nats.namespace.subject(COMMENTS_CHANGED_SIGNAL),

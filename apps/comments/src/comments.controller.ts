@@ -19,6 +19,7 @@ import {
   FlagCommentRequest,
   ListCommentsRequest,
   ModerationCommentReply,
+  ModerationCountsReply,
   ModerationQueueReply,
   ModerationQueueRequest,
   PostCommentReply,
@@ -96,6 +97,11 @@ export class CommentsController {
   @HandlesRpc(CommentsRpc.queue)
   queue(request: ModerationQueueRequest): Promise<ModerationQueueReply> {
     return this.moderation.queue(request);
+  }
+
+  @HandlesRpc(CommentsRpc.queueCounts)
+  queueCounts(request: CommentsCallerRequest): Promise<ModerationCountsReply> {
+    return this.moderation.counts(request);
   }
 
   @HandlesRpc(CommentsRpc.decide)

@@ -176,6 +176,20 @@ export class GatewayEnv extends CommonEnv {
   @Max(100)
   COMMENT_POST_FORWARD_DELAY_MS = 1;
 
+  /** Least time between two recounts pushed to the moderators' live queue counts. */
+  @ToInt()
+  @IsInt()
+  @Min(100)
+  @Max(60000)
+  COMMENTS_LIVE_INTERVAL_MS = 1000;
+
+  /** Open moderation count streams (SSE) one gateway copy serves at most; more get 503. */
+  @ToInt()
+  @IsInt()
+  @Min(1)
+  @Max(1000000)
+  COMMENTS_LIVE_MAX_STREAMS = 10000;
+
   /** Open live streams (SSE) one client address may hold on one gateway copy; more get 429. */
   @ToInt()
   @IsInt()

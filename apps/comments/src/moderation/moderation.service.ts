@@ -16,6 +16,7 @@ import {
   encodePageCursor,
   eventOf,
   ModerationCommentReply,
+  ModerationCountsReply,
   ModerationQueueReply,
   ModerationQueueRequest,
   PAGE_LIMIT_DEFAULT,
@@ -85,6 +86,21 @@ export class ModerationService {
           ? encodePageCursor({ createdAt: last.createdAt.toISOString(), id: last.id })
           : null,
     };
+  }
+
+  /**
+   * The size of each queue, as its list filters it. Each count walks an index (`comment_status_idx`,
+   * `comment_flagged_idx`); the live streams ask for it at most once per interval per gateway copy.
+   */
+  async counts({ caller }: CommentsCallerRequest): Promise<ModerationCountsReply> {
+    requireStaff(caller);
+    const em = this.em.fork();
+    const [pending, flagged, rejected] = await Promise.all([
+      em.count(Comment, { status: 'pending' }),
+      em.count(Comment, { flagsCount: { $gt: 0 }, status: { $in: ['published', 'hidden'] } }),
+      em.count(Comment, { status: 'rejected' }),
+    ]);
+    return { counts: { pending, flagged, rejected } };
   }
 
   async decide({ caller, commentId, decision }: DecideCommentRequest): Promise<ModerationCommentReply> {

@@ -117,6 +117,7 @@ export class CommentPostingService {
     const { outcome, at } = await this.batches.submit(post);
     if (outcome.kind === 'refused') this.refuse(outcome.refusal, at);
     if (outcome.status === 'published') this.signals.changed(articleId);
+    else this.signals.queuesChanged();
     await this.forgetPastWindows(at);
     return { comment: viewOf(post, outcome, at), status: outcome.status };
   }

@@ -165,6 +165,7 @@ export class ReaderActionsService {
       return comment.articleId;
     });
     if (hidden) this.signals.changed(hidden);
+    else this.signals.queuesChanged();
     return { commentId, accepted: true };
   }
 

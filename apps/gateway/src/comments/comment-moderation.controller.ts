@@ -1,5 +1,13 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, Post, Put, Query } from '@nestjs/common';
-import { ApiNoContentResponse, ApiNotFoundResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Delete, Get, HttpCode, Param, Post, Put, Query, Req, Res } from '@nestjs/common';
+import {
+  ApiNoContentResponse,
+  ApiNotFoundResponse,
+  ApiOkResponse,
+  ApiProduces,
+  ApiServiceUnavailableResponse,
+  ApiTags,
+} from '@nestjs/swagger';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import {
   ArticleCommentSettingsChange,
   ArticleCommentSettingsView,
@@ -8,29 +16,75 @@ import {
   CommentSettingsChange,
   CommentSettingsView,
   ModerationCommentView,
+  ModerationCountsView,
   ModerationPageView,
   ModerationQueueQuery,
   ReaderBan,
   ReaderBanView,
 } from '@app/contracts';
+import { openSseStream, SseStream } from '../http/sse.stream';
+import { LimitStreamsPerAddress } from '../http/stream-quota.interceptor';
 import { CurrentCaller, RequireRole } from '../identity/access.decorators';
 import { UuidParam } from '../http/uuid.param';
 import { ArticleIdParam } from './article-id.param';
 import { ReaderErasedView } from './comment-replies.openapi';
 import { CommentsGateway } from './comments.gateway';
+import { ModerationLiveHub } from './moderation-live.hub';
 import { ReaderIdParam } from './reader-id.param';
 
 /** The newsroom's side of comments: queues, decisions, bans, settings, and a reader's erasure. */
 @ApiTags('comments moderation')
 @Controller('api/v1')
 export class CommentModerationController {
-  constructor(private readonly comments: CommentsGateway) {}
+  constructor(
+    private readonly comments: CommentsGateway,
+    private readonly live: ModerationLiveHub,
+  ) {}
 
   @Get('moderation/comments')
   @RequireRole('moderator')
   @ApiOkResponse({ type: ModerationPageView, description: 'Newest first, with flags, holds and decisions' })
   queue(@Query() query: ModerationQueueQuery, @CurrentCaller() caller: Caller): Promise<ModerationPageView> {
     return this.comments.queue(query, caller);
+  }
+
+  @Get('moderation/comments/counts')
+  @RequireRole('moderator')
+  @ApiOkResponse({ type: ModerationCountsView, description: 'Comments in each queue now' })
+  counts(@CurrentCaller() caller: Caller): Promise<ModerationCountsView> {
+    return this.comments.queueCounts(caller);
+  }
+
+  @Get('moderation/comments/stream')
+  @RequireRole('moderator')
+  @LimitStreamsPerAddress()
+  @ApiProduces('text/event-stream')
+  @ApiOkResponse({
+    description:
+      'Server-Sent Events: `counts` `{ pending, flagged, rejected }` at once, then whenever they change ' +
+      '(at most once per COMMENTS_LIVE_INTERVAL_MS)',
+  })
+  @ApiServiceUnavailableResponse({ description: 'This gateway copy serves as many streams as it may' })
+  async stream(
+    @CurrentCaller() caller: Caller,
+    @Req() request: FastifyRequest,
+    @Res() reply: FastifyReply,
+  ): Promise<void> {
+    const initial = await this.comments.queueCounts(caller);
+    const opened: { sse?: SseStream } = {};
+    // Joined before the stream opens, so a copy at its stream limit can still answer with a problem.
+    const leave = this.live.join(
+      {
+        caller,
+        send: (counts) => opened.sse?.send('counts', counts),
+        close: () => opened.sse?.close(),
+      },
+      initial,
+    );
+    const sse = openSseStream(request, reply);
+    opened.sse = sse;
+    sse.onClose(leave);
+    sse.send('counts', initial);
   }
 
   @Post('moderation/comments/:id/decision')

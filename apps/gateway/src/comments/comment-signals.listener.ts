@@ -1,9 +1,15 @@
 import { Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { JSONCodec } from 'nats';
-import { CommentListReply, COMMENTS_CHANGED_SIGNAL, CommentsChangedSignal } from '@app/contracts';
+import {
+  COMMENT_QUEUES_CHANGED_SIGNAL,
+  CommentListReply,
+  COMMENTS_CHANGED_SIGNAL,
+  CommentsChangedSignal,
+} from '@app/contracts';
 import { NatsLink } from '@app/messaging';
 import { CommentCountCache } from './comment-count.cache';
 import { CommentPageCache } from './comment-page.cache';
+import { ModerationLiveHub } from './moderation-live.hub';
 
 const codec = JSONCodec<CommentsChangedSignal>();
 /** A signal naming more articles than this is taken as "everything changed", cheaper than going through them. */
@@ -11,7 +17,8 @@ const MAX_ARTICLES_PER_SIGNAL = 10000;
 
 /**
  * Hears the comments service's change signals (every gateway copy, no queue group) and drops the
- * cached pages and counts of the articles they name.
+ * cached pages and counts of the articles they name. Both kinds of signal may move comments between
+ * moderation queues, so both tell the moderators' live counts to recount.
  */
 @Injectable()
 export class CommentSignalsListener implements OnApplicationBootstrap {
@@ -21,6 +28,7 @@ export class CommentSignalsListener implements OnApplicationBootstrap {
     private readonly nats: NatsLink,
     private readonly pages: CommentPageCache<CommentListReply>,
     private readonly counts: CommentCountCache,
+    private readonly live: ModerationLiveHub,
   ) {}
 
   onApplicationBootstrap(): void {
@@ -35,11 +43,18 @@ export class CommentSignalsListener implements OnApplicationBootstrap {
         }
       },
     });
+    this.nats.nc.subscribe(this.nats.namespace.subject(COMMENT_QUEUES_CHANGED_SIGNAL), {
+      callback: (error) => {
+        if (error) return this.logger.warn(`queues signal subscription: ${error.message}`);
+        this.live.changed();
+      },
+    });
   }
 
   apply(signal: CommentsChangedSignal): void {
     const articleIds = signal?.articleIds;
     if (!Array.isArray(articleIds)) return;
+    this.live.changed();
     if (articleIds.length > MAX_ARTICLES_PER_SIGNAL) {
       this.pages.clear();
       this.counts.clear();

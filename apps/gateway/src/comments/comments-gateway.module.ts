@@ -9,6 +9,8 @@ import { CommentModerationController } from './comment-moderation.controller';
 import { CommentSignalsListener } from './comment-signals.listener';
 import { CommentsController } from './comments.controller';
 import { CommentsGateway } from './comments.gateway';
+import { ModerationLiveHub } from './moderation-live.hub';
+import { ModerationLiveSettings } from './moderation-live.settings';
 
 /** The comments routes of the gateway, with the caches of articles' public first pages and counts. */
 @Module({})
@@ -38,6 +40,15 @@ export class CommentsGatewayModule {
             }),
         },
         CommentsGateway,
+        {
+          provide: ModerationLiveHub,
+          useFactory: (comments: CommentsGateway) =>
+            new ModerationLiveHub(
+              new ModerationLiveSettings(env.COMMENTS_LIVE_INTERVAL_MS, env.COMMENTS_LIVE_MAX_STREAMS),
+              comments,
+            ),
+          inject: [CommentsGateway],
+        },
         CommentSignalsListener,
         CommentReadsFastPath,
       ],

@@ -17,6 +17,7 @@ import {
   CommentView,
   FlagAcceptedReply,
   ModerationCommentView,
+  ModerationCountsView,
   ModerationQueueQuery,
   ModerationQueueReply,
   NewComment,
@@ -105,6 +106,10 @@ export class CommentsGateway {
 
   queue(query: ModerationQueueQuery, caller: Caller): Promise<ModerationQueueReply> {
     return this.rpc.call(CommentsRpc.queue, { caller, query });
+  }
+
+  async queueCounts(caller: Caller): Promise<ModerationCountsView> {
+    return (await this.rpc.call(CommentsRpc.queueCounts, { caller })).counts;
   }
 
   async decide(commentId: string, decision: CommentDecision, caller: Caller): Promise<ModerationCommentView> {

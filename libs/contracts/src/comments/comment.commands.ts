@@ -42,6 +42,7 @@ import {
   MODERATION_MODES,
   MODERATION_QUEUES,
   ModerationCommentView,
+  ModerationCountsView,
   ModerationMode,
   ModerationQueue,
   REACTION_TYPES,
@@ -436,6 +437,10 @@ export interface FlagAcceptedReply {
 export interface ModerationQueueReply {
   items: ModerationCommentView[];
   nextCursor: string | null;
+}
+
+export interface ModerationCountsReply {
+  counts: ModerationCountsView;
 }
 
 export interface ModerationCommentReply {

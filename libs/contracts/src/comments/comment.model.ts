@@ -119,6 +119,14 @@ export class ModerationPageView {
   @ApiProperty({ type: String, nullable: true }) nextCursor: string | null;
 }
 
+/** How many comments wait in each moderation queue (`all` has no count: it is every comment). */
+export class ModerationCountsView {
+  @ApiProperty({ description: 'Held for a moderator' }) pending: number;
+  @ApiProperty({ description: 'Flagged by readers and not yet approved (published or hidden)' })
+  flagged: number;
+  @ApiProperty() rejected: number;
+}
+
 export class CommentSettingsView {
   @ApiProperty({ enum: MODERATION_MODES }) mode: ModerationMode;
   @ApiProperty({ type: [String] }) bannedWords: string[];

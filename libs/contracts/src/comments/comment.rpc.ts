@@ -18,6 +18,7 @@ import {
   FlagCommentRequest,
   ListCommentsRequest,
   ModerationCommentReply,
+  ModerationCountsReply,
   ModerationQueueReply,
   ModerationQueueRequest,
   PostCommentReply,
@@ -72,6 +73,11 @@ export const CommentsRpc = {
     'comments.moderation.queue',
     ModerationQueueRequest,
     reply<ModerationQueueReply>('ModerationQueueReply'),
+  ),
+  queueCounts: rpcOperation(
+    'comments.moderation.counts',
+    CommentsCallerRequest,
+    reply<ModerationCountsReply>('ModerationCountsReply'),
   ),
   decide: rpcOperation(
     'comments.moderation.decide',

@@ -11,3 +11,12 @@ export interface CommentsChangedSignal {
   /** The articles whose public pages changed. */
   articleIds: string[];
 }
+
+/**
+ * Core-NATS signal (no payload) the comments service publishes when a moderation queue may have grown
+ * without anything readers see changing: a comment held for a moderator, a flag below the threshold.
+ * Gateways recount the queues for the moderators' live streams on it and on `COMMENTS_CHANGED_SIGNAL`
+ * (a decision, a deletion or an erasure moves comments between queues too). Losing one leaves a
+ * moderator's count behind until the next change.
+ */
+export const COMMENT_QUEUES_CHANGED_SIGNAL = 'signals.comments.queues';
