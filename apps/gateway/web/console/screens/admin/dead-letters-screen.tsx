@@ -15,6 +15,7 @@ import {
   type DeadLetterView,
   type ServiceName,
 } from './admin-api';
+import { DataTable } from '@web/console/ui/data-table';
 
 function serviceOf(path: string): ServiceName {
   const named = queryOf(path).get('service');
@@ -65,25 +66,21 @@ function DeadLetterList({ service }: { service: ServiceName }) {
           {page.items.length === 0 ? (
             <p class="muted">{t('noDeadLetters')}</p>
           ) : (
-            <div class="table-scroll">
-              <table class="dead-letter-table">
-                <thead>
-                  <tr>
-                    <th scope="col">{t('event')}</th>
-                    <th scope="col">{t('consumer')}</th>
-                    <th scope="col">{t('error')}</th>
-                    <th scope="col">{t('deliveryCount')}</th>
-                    <th scope="col">{t('failedAt')}</th>
-                    <th scope="col">{t('actions')}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {page.items.map((letter) => (
-                    <DeadLetterRow key={letter.id} letter={letter} onGone={() => loaded.reload()} />
-                  ))}
-                </tbody>
-              </table>
-            </div>
+            <DataTable
+              className="dead-letter-table"
+              columns={[
+                t('event'),
+                t('consumer'),
+                t('error'),
+                t('deliveryCount'),
+                t('failedAt'),
+                t('actions'),
+              ]}
+            >
+              {page.items.map((letter) => (
+                <DeadLetterRow key={letter.id} letter={letter} onGone={() => loaded.reload()} />
+              ))}
+            </DataTable>
           )}
           <CursorPager paging={paging} nextCursor={page.nextCursor} />
         </>

@@ -10,6 +10,7 @@ import { ScreenTitle } from '@web/console/ui/screen-title';
 import { useAction } from '@web/console/ui/use-action';
 import { ADMIN_MESSAGES } from './admin-messages';
 import { DELIVERY_FILTERS, type DeliveryFilter } from './admin-api';
+import { DataTable } from '@web/console/ui/data-table';
 
 function filterOf(path: string): DeliveryFilter | null {
   const status = queryOf(path).get('status');
@@ -67,25 +68,14 @@ function DeliveryList({ status }: { status: DeliveryFilter | null }) {
           {page.items.length === 0 ? (
             <p class="muted">{t('noDeliveries')}</p>
           ) : (
-            <div class="table-scroll">
-              <table class="delivery-table">
-                <thead>
-                  <tr>
-                    <th scope="col">{t('event')}</th>
-                    <th scope="col">{t('channel')}</th>
-                    <th scope="col">{t('recipient')}</th>
-                    <th scope="col">{t('status')}</th>
-                    <th scope="col">{t('attempts')}</th>
-                    <th scope="col">{t('actions')}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {page.items.map((delivery) => (
-                    <DeliveryRow key={delivery.id} delivery={delivery} onRetried={() => loaded.reload()} />
-                  ))}
-                </tbody>
-              </table>
-            </div>
+            <DataTable
+              className="delivery-table"
+              columns={[t('event'), t('channel'), t('recipient'), t('status'), t('attempts'), t('actions')]}
+            >
+              {page.items.map((delivery) => (
+                <DeliveryRow key={delivery.id} delivery={delivery} onRetried={() => loaded.reload()} />
+              ))}
+            </DataTable>
           )}
           <CursorPager paging={paging} nextCursor={page.nextCursor} />
         </>

@@ -7,6 +7,7 @@ import { ADMIN_MESSAGES } from './admin-messages';
 import type { StaffList } from './admin-api';
 import { StaffForm } from './staff-form';
 import { StaffRow } from './staff-row';
+import { DataTable } from '@web/console/ui/data-table';
 
 /** Every staff account (the API lists them whole), with their roles; a form for a new one. */
 export function StaffScreen({ nav }: { nav: ComponentChildren }) {
@@ -21,29 +22,20 @@ export function StaffScreen({ nav }: { nav: ComponentChildren }) {
       <StaffForm onCreated={() => loaded.reload()} />
       <LoadState loaded={loaded}>
         {(list) => (
-          <div class="table-scroll">
-            <table class="staff-table">
-              <caption>{t('staffList')}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t('email')}</th>
-                  <th scope="col">{t('roles')}</th>
-                  <th scope="col">{t('language')}</th>
-                  <th scope="col">{t('actions')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {list.items.map((account) => (
-                  <StaffRow
-                    key={account.id}
-                    account={account}
-                    isMe={account.email === session?.email.toLowerCase()}
-                    onChanged={() => loaded.reload()}
-                  />
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <DataTable
+            className="staff-table"
+            caption={t('staffList')}
+            columns={[t('email'), t('roles'), t('language'), t('actions')]}
+          >
+            {list.items.map((account) => (
+              <StaffRow
+                key={account.id}
+                account={account}
+                isMe={account.email === session?.email.toLowerCase()}
+                onChanged={() => loaded.reload()}
+              />
+            ))}
+          </DataTable>
         )}
       </LoadState>
     </section>

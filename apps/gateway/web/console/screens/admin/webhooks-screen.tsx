@@ -10,6 +10,7 @@ import { ADMIN_MESSAGES } from './admin-messages';
 import type { CreatedWebhookEndpointView, WebhookEndpointListView, WebhookEndpointView } from './admin-api';
 import { ConfirmDelete } from './confirm-delete';
 import { WebhookForm } from './webhook-form';
+import { DataTable } from '@web/console/ui/data-table';
 
 /** The site's webhook endpoints; a new one's secret is shown once, until the admin says it is kept. */
 export function WebhooksScreen({ nav }: { nav: ComponentChildren }) {
@@ -45,25 +46,15 @@ export function WebhooksScreen({ nav }: { nav: ComponentChildren }) {
           list.items.length === 0 ? (
             <p class="muted">{t('noWebhooks')}</p>
           ) : (
-            <div class="table-scroll">
-              <table class="webhook-table">
-                <caption>{t('webhookList')}</caption>
-                <thead>
-                  <tr>
-                    <th scope="col">{t('url')}</th>
-                    <th scope="col">{t('events')}</th>
-                    <th scope="col">{t('state')}</th>
-                    <th scope="col">{t('created')}</th>
-                    <th scope="col">{t('actions')}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {list.items.map((endpoint) => (
-                    <WebhookRow key={endpoint.id} endpoint={endpoint} onDeleted={() => loaded.reload()} />
-                  ))}
-                </tbody>
-              </table>
-            </div>
+            <DataTable
+              className="webhook-table"
+              caption={t('webhookList')}
+              columns={[t('url'), t('events'), t('state'), t('created'), t('actions')]}
+            >
+              {list.items.map((endpoint) => (
+                <WebhookRow key={endpoint.id} endpoint={endpoint} onDeleted={() => loaded.reload()} />
+              ))}
+            </DataTable>
           )
         }
       </LoadState>

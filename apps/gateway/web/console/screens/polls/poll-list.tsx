@@ -8,6 +8,7 @@ import { ScreenTitle } from '@web/console/ui/screen-title';
 import { PollDates } from './poll-dates';
 import { PollStatusTag } from './poll-status';
 import { POLLS_MESSAGES, type PollsKey } from './polls-messages';
+import { DataTable } from '@web/console/ui/data-table';
 
 type ListFilter = 'all' | 'open' | 'scheduled' | 'closed';
 
@@ -76,38 +77,32 @@ function PollTable({ status }: { status: ListFilter }) {
           <p class="muted">{t(empty)}</p>
         ) : (
           <>
-            <div class="table-scroll">
-              <table class="poll-table">
-                <thead>
-                  <tr>
-                    <th scope="col">{t('colQuestion')}</th>
-                    <th scope="col">{t('colStatus')}</th>
-                    <th scope="col">{t('colPlacement')}</th>
-                    <th scope="col">{t('colDates')}</th>
-                    <th scope="col" class="numeric">
-                      {t('colVotes')}
-                    </th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {page.items.map((poll) => (
-                    <tr key={poll.id}>
-                      <td>
-                        <a href={hrefOf(`/polls/${poll.id}`)}>{poll.question}</a>
-                      </td>
-                      <td>
-                        <PollStatusTag status={poll.status} />
-                      </td>
-                      <td>{poll.placement}</td>
-                      <td>
-                        <PollDates poll={poll} />
-                      </td>
-                      <td class="numeric">{poll.totalVotes === null ? '—' : t.number(poll.totalVotes)}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
+            <DataTable
+              className="poll-table"
+              columns={[
+                t('colQuestion'),
+                t('colStatus'),
+                t('colPlacement'),
+                t('colDates'),
+                { text: t('colVotes'), numeric: true },
+              ]}
+            >
+              {page.items.map((poll) => (
+                <tr key={poll.id}>
+                  <td>
+                    <a href={hrefOf(`/polls/${poll.id}`)}>{poll.question}</a>
+                  </td>
+                  <td>
+                    <PollStatusTag status={poll.status} />
+                  </td>
+                  <td>{poll.placement}</td>
+                  <td>
+                    <PollDates poll={poll} />
+                  </td>
+                  <td class="numeric">{poll.totalVotes === null ? '—' : t.number(poll.totalVotes)}</td>
+                </tr>
+              ))}
+            </DataTable>
             <CursorPager paging={paging} nextCursor={page.nextCursor} />
           </>
         )

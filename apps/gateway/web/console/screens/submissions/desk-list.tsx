@@ -11,6 +11,7 @@ import { StatusTag } from './status-tag';
 import { CATEGORIES, CATEGORY_LABELS, STATUSES, STATUS_LABELS } from './submission-labels';
 import { SUBMISSION_MESSAGES } from './submissions-messages';
 import { useDeskApi, useNamesOf, useRoster, type Roster } from './use-desk';
+import { DataTable } from '@web/console/ui/data-table';
 
 /** The desk: every submission, newest first, filtered by what the URL names. */
 export function DeskList({ path }: { path: string }) {
@@ -115,26 +116,23 @@ function DeskRows({ filters, roster }: { filters: DeskFilters; roster: Roster })
           <p class="card">{t('nothingFound')}</p>
         ) : (
           <>
-            <div class="table-scroll">
-              <table class="desk-table">
-                <caption class="desk-caption">{t('listCaption')}</caption>
-                <thead>
-                  <tr>
-                    <th scope="col">{t('columnTitle')}</th>
-                    <th scope="col">{t('columnStatus')}</th>
-                    <th scope="col">{t('columnCategory')}</th>
-                    <th scope="col">{t('columnAssignee')}</th>
-                    <th scope="col">{t('columnReceived')}</th>
-                    <th scope="col">{t('columnFiles')}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {page.items.map((item) => (
-                    <Row key={item.id} item={item} roster={roster} />
-                  ))}
-                </tbody>
-              </table>
-            </div>
+            <DataTable
+              className="desk-table"
+              caption={t('listCaption')}
+              captionClass="desk-caption"
+              columns={[
+                t('columnTitle'),
+                t('columnStatus'),
+                t('columnCategory'),
+                t('columnAssignee'),
+                t('columnReceived'),
+                t('columnFiles'),
+              ]}
+            >
+              {page.items.map((item) => (
+                <Row key={item.id} item={item} roster={roster} />
+              ))}
+            </DataTable>
             <CursorPager paging={paging} nextCursor={page.nextCursor} />
           </>
         )
