@@ -83,7 +83,7 @@ export class StaffApi {
 
   /**
    * Server-Sent Events from a staff route. EventSource cannot send a token, so the stream is read with
-   * fetch; it reconnects after a pause until `signal` aborts.
+   * fetch; it reconnects after a pause until `signal` aborts, unless the server refused it for good.
    */
   async stream(
     apiRoute: ApiRoute,
@@ -102,6 +102,9 @@ export class StaffApi {
           this.context.unauthorized();
           return;
         }
+        // A stream that is gone or refused (a deleted poll, a role taken away) will not come back by
+        // asking again; a busy server (429, 503) or a dropped connection may.
+        if (response.status >= 400 && response.status < 500 && response.status !== 429) return;
         if (response.ok && response.body) await readEvents(response.body, onEvent);
       } catch {
         // dropped or aborted: try again below unless aborted

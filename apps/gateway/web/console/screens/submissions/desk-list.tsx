@@ -14,7 +14,15 @@ import { useDeskApi, useNamesOf, useRoster, type Roster } from './use-desk';
 import { DataTable } from '@web/console/ui/data-table';
 
 /** The desk: every submission, newest first, filtered by what the URL names. */
+/** The list as last shown (its filters and search), for the detail's way back to it. */
+let lastListPath = '/submissions';
+
+export function deskListPath(): string {
+  return lastListPath;
+}
+
 export function DeskList({ path }: { path: string }) {
+  lastListPath = path;
   const t = useTexts(SUBMISSION_MESSAGES);
   const desk = useDeskApi();
   const roster = useRoster(desk);

@@ -16,6 +16,7 @@ import { SUBMISSION_MESSAGES } from './submissions-messages';
 import { ThreadPanel } from './thread-panel';
 import { useDeskAction, type DeskAction } from './use-desk-action';
 import { useDeskApi, useNamesOf, useRoster, type Roster } from './use-desk';
+import { deskListPath } from './desk-list';
 
 /** One submission in full, with everything the desk does to it. */
 export function SubmissionDetail({ id }: { id: string }) {
@@ -54,7 +55,7 @@ function Detail({
   return (
     <article class="desk-detail">
       <p class="desk-back">
-        <a href={hrefOf('/submissions')}>{t('backToList')}</a>
+        <a href={hrefOf(deskListPath())}>{t('backToList')}</a>
       </p>
       <ScreenTitle
         actions={
