@@ -138,11 +138,12 @@ describe('the newsroom console: comment moderation', () => {
     await waitFor(async () => (await tabCount('rejected').textContent()) === '1', 10000, 'one rejected');
   });
 
-  it('keeps the decisions on record, with the reason', async () => {
+  it('keeps the decisions on record, with who decided and why', async () => {
     await openConsolePage(page, '/comments/rejected');
     await item(REJECTED).waitFor();
     await item(REJECTED).getByText('Решения (1)').click();
     await expect(item(REJECTED).textContent()).resolves.toContain('Реклама, а не мнение');
+    await item(REJECTED).getByText(`модератор ${moderator.email}`).waitFor();
     expect(await seriousViolations(page, 'body')).toEqual([]);
   });
 

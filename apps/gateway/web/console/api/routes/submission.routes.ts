@@ -1,6 +1,6 @@
 import { route } from '../route';
 
-/** What the submissions desk calls: the desk's routes, and the staff roster for assigning. */
+/** What the submissions desk calls (the staff roster for assigning is identity's). */
 export const SUBMISSION_ROUTES = {
   list: route('GET', '/api/v1/moderation/submissions'),
   detail: route('GET', '/api/v1/moderation/submissions/{id}'),
@@ -8,5 +8,4 @@ export const SUBMISSION_ROUTES = {
   assign: route('POST', '/api/v1/moderation/submissions/{id}/assign'),
   note: route('POST', '/api/v1/moderation/submissions/{id}/notes'),
   attachment: route('GET', '/api/v1/moderation/submissions/{id}/attachments/{attachmentId}'),
-  staff: route('GET', '/api/v1/staff'),
 } as const;

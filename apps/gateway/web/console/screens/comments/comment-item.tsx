@@ -31,6 +31,7 @@ export function CommentItem({
   onRejectStart,
   onBanStart,
   onLiftBan,
+  nameOf,
   children,
 }: {
   comment: ModerationCommentView;
@@ -43,6 +44,8 @@ export function CommentItem({
   onRejectStart(): void;
   onBanStart(): void;
   onLiftBan(): void;
+  /** A colleague's email for a staff id (from the roster), the id when unknown. */
+  nameOf(staffId: string): string;
   /** A form open under the comment (the reason to reject, a ban). */
   children?: ComponentChildren;
 }) {
@@ -145,7 +148,7 @@ export function CommentItem({
             {comment.decisions.map((decision, index) => (
               <li key={index}>
                 <DateTime iso={decision.decidedAt} /> · <strong>{t(`action_${decision.action}`)}</strong> ·{' '}
-                {t('decisionBy', { id: decision.moderatorId })} · {decision.reason ?? t('noReason')}
+                {t('decisionBy', { who: nameOf(decision.moderatorId) })} · {decision.reason ?? t('noReason')}
               </li>
             ))}
           </ul>

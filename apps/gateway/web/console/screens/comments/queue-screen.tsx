@@ -20,6 +20,7 @@ import { RejectForm } from './reject-form';
 import { ShortcutHelp } from './shortcut-help';
 import { shortcutOf } from './shortcuts';
 import { useLiveCounts } from './use-live-counts';
+import { useNamesOf, useRoster } from '@web/console/staff/roster';
 
 /** What is open under one comment: the reason to reject it, or a ban of its author. */
 type Open = { kind: 'reject' | 'ban'; commentId: string } | null;
@@ -32,6 +33,7 @@ export function QueueScreen({ queue }: { queue: ModerationQueue }) {
   const t = useTexts(COMMENTS_MESSAGES);
   const { api } = useConsole();
   const counts = useLiveCounts();
+  const roster = useRoster();
   const paging = useCursorPaging();
   const loaded = useLoad(
     () => api.call<ModerationPageView>(COMMENT_ROUTES.queue, { query: { queue, cursor: paging.cursor } }),
@@ -46,6 +48,10 @@ export function QueueScreen({ queue }: { queue: ModerationQueue }) {
   const [keyboardMoved, setKeyboardMoved] = useState(false);
   const [open, setOpen] = useState<Open>(null);
   const items = loaded.data?.items ?? [];
+  useNamesOf(
+    roster,
+    items.flatMap((comment) => comment.decisions.map((decision) => decision.moderatorId)),
+  );
   const found = items.findIndex((comment) => comment.id === selectedId);
   const index = found >= 0 ? found : Math.max(0, Math.min(lastIndex, items.length - 1));
   const select = (position: number) => {
@@ -139,6 +145,7 @@ export function QueueScreen({ queue }: { queue: ModerationQueue }) {
                     }}
                     onBanStart={() => setOpen({ kind: 'ban', commentId: comment.id })}
                     onLiftBan={() => comment.readerId && void liftBan(comment.readerId)}
+                    nameOf={roster.nameOf}
                   >
                     {open?.commentId === comment.id && open.kind === 'reject' ? (
                       <RejectForm

@@ -3,7 +3,8 @@ import type { DeskSubmissionView } from '@app/contracts/reporter/submission.mode
 import { useTexts } from '@web/console/console-context';
 import { SUBMISSION_MESSAGES } from './submissions-messages';
 import type { DeskAction } from './use-desk-action';
-import { useDeskApi, type Roster } from './use-desk';
+import { useDeskApi } from './use-desk';
+import { type Roster } from '@web/console/staff/roster';
 
 const NOBODY = '';
 

@@ -7,12 +7,6 @@ import { SUBMISSION_ROUTES } from '@web/console/api/routes';
 import type { Download, StaffApi } from '@web/console/api/staff-api';
 import type { DeskFilters } from './desk-filters';
 
-/** A colleague in the staff roster (`GET /api/v1/staff`, a gateway DTO the console cannot import). */
-export interface StaffMember {
-  id: string;
-  email: string;
-}
-
 /** How many rows a page of the desk list shows. */
 const PAGE_SIZE = 25;
 
@@ -60,9 +54,5 @@ export class DeskApi {
 
   attachment(submissionId: string, attachmentId: string): Promise<Download> {
     return this.api.download(SUBMISSION_ROUTES.attachment, { id: submissionId, attachmentId });
-  }
-
-  async staff(): Promise<StaffMember[]> {
-    return (await this.api.call<{ items: StaffMember[] }>(SUBMISSION_ROUTES.staff)).items;
   }
 }

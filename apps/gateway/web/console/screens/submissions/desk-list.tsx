@@ -10,7 +10,8 @@ import { filtersOf, listPathOf, NO_FILTERS, type DeskFilters } from './desk-filt
 import { StatusTag } from './status-tag';
 import { CATEGORIES, CATEGORY_LABELS, STATUSES, STATUS_LABELS } from './submission-labels';
 import { SUBMISSION_MESSAGES } from './submissions-messages';
-import { useDeskApi, useNamesOf, useRoster, type Roster } from './use-desk';
+import { useDeskApi } from './use-desk';
+import { useNamesOf, useRoster, type Roster } from '@web/console/staff/roster';
 import { DataTable } from '@web/console/ui/data-table';
 
 /** The desk: every submission, newest first, filtered by what the URL names. */
@@ -24,8 +25,7 @@ export function deskListPath(): string {
 export function DeskList({ path }: { path: string }) {
   lastListPath = path;
   const t = useTexts(SUBMISSION_MESSAGES);
-  const desk = useDeskApi();
-  const roster = useRoster(desk);
+  const roster = useRoster();
   const filters = filtersOf(queryOf(path), STATUSES, CATEGORIES);
   const key = listPathOf(filters);
   return (

@@ -3,7 +3,7 @@ import { useTexts } from '@web/console/console-context';
 import { DateTime } from '@web/console/ui/date-time';
 import { STATUS_LABELS } from './submission-labels';
 import { SUBMISSION_MESSAGES } from './submissions-messages';
-import type { Roster } from './use-desk';
+import type { Roster } from '@web/console/staff/roster';
 
 /** Every status change: when, who, from and to, oldest first. */
 export function HistoryPanel({ submission, roster }: { submission: DeskSubmissionView; roster: Roster }) {

@@ -4,7 +4,8 @@ import { useTexts } from '@web/console/console-context';
 import { DateTime } from '@web/console/ui/date-time';
 import { SUBMISSION_MESSAGES } from './submissions-messages';
 import type { DeskAction } from './use-desk-action';
-import { useDeskApi, type Roster } from './use-desk';
+import { useDeskApi } from './use-desk';
+import { type Roster } from '@web/console/staff/roster';
 
 /** As the API's limit for a note (SUBMISSION_TEXT_LIMITS.noteMaxLength). */
 const NOTE_MAX_LENGTH = 5000;

@@ -15,13 +15,14 @@ import { CATEGORY_LABELS } from './submission-labels';
 import { SUBMISSION_MESSAGES } from './submissions-messages';
 import { ThreadPanel } from './thread-panel';
 import { useDeskAction, type DeskAction } from './use-desk-action';
-import { useDeskApi, useNamesOf, useRoster, type Roster } from './use-desk';
+import { useDeskApi } from './use-desk';
+import { useNamesOf, useRoster, type Roster } from '@web/console/staff/roster';
 import { deskListPath } from './desk-list';
 
 /** One submission in full, with everything the desk does to it. */
 export function SubmissionDetail({ id }: { id: string }) {
   const desk = useDeskApi();
-  const roster = useRoster(desk);
+  const roster = useRoster();
   const loaded = useLoad(() => desk.get(id), [desk, id]);
   // The answer of the last change (or refresh) is shown until the next load replaces it.
   const [changed, setChanged] = useState<DeskSubmissionView | null>(null);
