@@ -5,20 +5,9 @@ import { isEmail, IsString, Length, ValidateBy, ValidationArguments } from 'clas
 import { cleanText } from '../validation/text-safety';
 import { OptionalNotNull } from '../validation/optional-not-null.decorator';
 import { SingleLine } from '../validation/single-line.decorator';
+import { SUBMISSION_TEXT_LIMITS } from './submission.limits';
 
-/** API.md's text limits of a submission, in characters. */
-export const SUBMISSION_TEXT_LIMITS = {
-  titleMaxLength: 200,
-  bodyMaxLength: 20000,
-  nameMaxLength: 200,
-  emailMaxLength: 254,
-  phoneMaxLength: 40,
-  locationMaxLength: 500,
-  messageMaxLength: 5000,
-  noteMaxLength: 5000,
-  searchMaxLength: 200,
-  staffIdMaxLength: 64,
-} as const;
+export { SUBMISSION_TEXT_LIMITS };
 
 /** A phone number as people write it: digits with an optional leading +, spaces, dashes, dots, brackets. */
 export const PHONE_PATTERN = /^\+?[0-9][0-9 ().-]{2,39}$/;

@@ -10,9 +10,17 @@ import type { ReporterApi, SubmissionFields, Upload } from './reporter-api';
 import type { ReporterMessageKey } from './reporter-messages';
 import { UploadProgress } from './upload-progress';
 import { CATEGORY_LABELS } from '@web/shared/reporter/category-labels';
+import { SUBMISSION_TEXT_LIMITS } from '@app/contracts/reporter/submission.limits';
 
 /** API.md's limits of the text fields, checked here too so a reader hears of them before sending. */
-const MAX = { title: 200, body: 20000, location: 500, name: 200, email: 254, phone: 40 } as const;
+const MAX = {
+  title: SUBMISSION_TEXT_LIMITS.titleMaxLength,
+  body: SUBMISSION_TEXT_LIMITS.bodyMaxLength,
+  location: SUBMISSION_TEXT_LIMITS.locationMaxLength,
+  name: SUBMISSION_TEXT_LIMITS.nameMaxLength,
+  email: SUBMISSION_TEXT_LIMITS.emailMaxLength,
+  phone: SUBMISSION_TEXT_LIMITS.phoneMaxLength,
+} as const;
 
 // Enough to catch a typo; the service checks the address properly.
 const EMAIL_SHAPE = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;

@@ -8,8 +8,9 @@ import type { Translator } from '@web/shared/i18n/translator';
 import { AlertRegion, problemLines } from './problem-alert';
 import type { ReporterApi } from './reporter-api';
 import type { ReporterMessageKey } from './reporter-messages';
+import { SUBMISSION_TEXT_LIMITS } from '@app/contracts/reporter/submission.limits';
 
-const REPLY_MAX = 5000;
+const REPLY_MAX = SUBMISSION_TEXT_LIMITS.messageMaxLength;
 const CODE_MAX = 64;
 
 /**

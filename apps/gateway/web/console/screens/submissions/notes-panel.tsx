@@ -6,9 +6,9 @@ import { SUBMISSION_MESSAGES } from './submissions-messages';
 import type { DeskAction } from './use-desk-action';
 import { useDeskApi } from './use-desk';
 import { type Roster } from '@web/console/staff/roster';
+import { SUBMISSION_TEXT_LIMITS } from '@app/contracts/reporter/submission.limits';
 
-/** As the API's limit for a note (SUBMISSION_TEXT_LIMITS.noteMaxLength). */
-const NOTE_MAX_LENGTH = 5000;
+const NOTE_MAX_LENGTH = SUBMISSION_TEXT_LIMITS.noteMaxLength;
 
 /** The newsroom's own notes on a submission; the submitter never sees them. */
 export function NotesPanel({

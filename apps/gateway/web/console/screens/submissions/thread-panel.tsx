@@ -4,9 +4,10 @@ import { DateTime } from '@web/console/ui/date-time';
 import { SUBMISSION_MESSAGES } from './submissions-messages';
 import type { DeskAction } from './use-desk-action';
 import { useDeskApi } from './use-desk';
+import { SUBMISSION_TEXT_LIMITS } from '@app/contracts/reporter/submission.limits';
 
-/** As the API's limit for a message to the submitter (SUBMISSION_TEXT_LIMITS.messageMaxLength). */
-export const MESSAGE_MAX_LENGTH = 5000;
+/** The API's limit for a message to the submitter. */
+export const MESSAGE_MAX_LENGTH = SUBMISSION_TEXT_LIMITS.messageMaxLength;
 
 /**
  * The conversation with the submitter. The newsroom writes only with a change of status (API.md: a
