@@ -1,4 +1,5 @@
 import { IsBoolean, IsInt, IsOptional, IsString, IsUrl, Max, Min, MinLength } from 'class-validator';
+import { COMMENT_LIMITS } from '@app/contracts';
 import { CommonEnv, IsNotPlaceholder, IsStrongSecret, ToBool, ToInt, ToList } from '@app/runtime';
 
 /** Every setting of the gateway, read once at start (README: Configuration). */
@@ -159,14 +160,11 @@ export class GatewayEnv extends CommonEnv {
   @Max(1000000)
   COMMENTS_CACHE_MAX_ARTICLES = 10000;
 
-  /**
-   * Posts of comments sent to the comments service in one message at most; the service's contract
-   * takes at most COMMENT_LIMITS.postBatchMax (100).
-   */
+  /** Posts of comments sent to the comments service in one message at most; the contract's batch caps it. */
   @ToInt()
   @IsInt()
   @Min(1)
-  @Max(100)
+  @Max(COMMENT_LIMITS.postBatchMax)
   COMMENT_POST_FORWARD_BATCH_MAX = 32;
 
   /** How long a post waits at the gateway for others to share its message; 0 sends each at once. */
