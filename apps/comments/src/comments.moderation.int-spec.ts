@@ -1,5 +1,8 @@
-import { Caller, CommentsRpc, EventEnvelope } from '@app/contracts';
+import { plainToInstance } from 'class-transformer';
+import { validateSync } from 'class-validator';
+import { Caller, CommentHeldV1, CommentPublishedV1, CommentsRpc, EventEnvelope } from '@app/contracts';
 import { Client } from 'pg';
+import { publishedEvent } from './posting/comment-posting.service';
 import { waitFor } from '@test/support/wait-for';
 import { CommentsHarness, settle } from './testing/comments.harness';
 
@@ -378,6 +381,80 @@ describe('comments service: moderation and abuse', () => {
     );
     expect(await published(own.comment.id)).not.toHaveProperty('notify');
     expect(await published(toSilent.comment.id)).not.toHaveProperty('notify');
+  });
+
+  it("records each post's event as its contract declares it, and a reply's as an approval would", async () => {
+    // The posting statement composes these events in SQL: they must be what the contract classes and
+    // publishedEvent() (which approvals use) say, field for field.
+    const articleId = h.article();
+    const asker = h.reader();
+    const asked = await h.post(articleId, asker, {
+      authorName: 'Ольга',
+      authorEmail: 'olga@example.org',
+      notifyOnReply: true,
+    });
+    const replier = h.reader();
+    const reply = await h.post(articleId, replier, {
+      parentId: asked.comment.id,
+      articleTitle: 'Новость',
+      articleUrl: 'https://portal.example/news/1',
+    });
+    const own = await h.post(articleId, asker, { parentId: asked.comment.id });
+    const held = await h.post(articleId, h.reader(), {
+      body: 'Смотрите http://a.example http://b.example http://c.example http://d.example',
+    });
+    const only = async (commentId: string, type: string) => {
+      const events = (await h.eventsOf(commentId)).filter((event) => event.type === type);
+      expect(events).toHaveLength(1);
+      return events[0];
+    };
+    const obeys = (eventClass: new () => object, data: object) =>
+      validateSync(plainToInstance(eventClass, data), {
+        whitelist: true,
+        forbidNonWhitelisted: true,
+        forbidUnknownValues: true,
+      });
+
+    const answered = {
+      readerId: asker.readerId!,
+      staffId: null,
+      notifyOnReply: true,
+      authorEmail: 'olga@example.org',
+      authorName: 'Ольга',
+      locale: 'ru',
+    };
+    for (const [comment, by, title, url] of [
+      [reply, replier, 'Новость', 'https://portal.example/news/1'],
+      [own, asker, null, null],
+    ] as const) {
+      const event = await only(comment.comment.id, 'comment.published');
+      expect(obeys(CommentPublishedV1, event.data)).toEqual([]);
+      const expected = publishedEvent(
+        {
+          id: comment.comment.id,
+          articleId,
+          articleTitle: title,
+          articleUrl: url,
+          parentId: asked.comment.id,
+          replyToId: asked.comment.id,
+          authorName: comment.comment.author.name,
+          readerId: by.readerId!,
+          staffId: null,
+        },
+        answered,
+      );
+      expect(event.data).toEqual(JSON.parse(JSON.stringify(expected)));
+      expect(event).toEqual(
+        expect.objectContaining({ type: 'comment.published', version: 1, id: expect.any(String) }),
+      );
+    }
+    expect((await only(reply.comment.id, 'comment.published')).data).toHaveProperty('notify');
+
+    expect(held.status).toBe('pending');
+    const heldEvent = await only(held.comment.id, 'comment.held');
+    expect(obeys(CommentHeldV1, heldEvent.data)).toEqual([]);
+    expect(heldEvent.data).toEqual({ commentId: held.comment.id, articleId, reasons: ['links'] });
+    expect(Date.parse(heldEvent.occurredAt)).toBe(Date.parse(held.comment.createdAt));
   });
 
   it('erases a reader: comments become tombstones or go, names and emails are removed, counts stay right', async () => {

@@ -19,7 +19,7 @@ export class Migration20261201090000_reader_rate_from_comments extends Migration
   }
 }
 
-const POST_COMMENTS_FUNCTION_READER_COUNT = `
+export const POST_COMMENTS_FUNCTION_READER_COUNT = `
 create or replace function comments.post_comments(p_posts jsonb, p_rules jsonb)
 returns table (
   ordinal integer, outcome text, status text, thread_id uuid, parent_id uuid, reply_to_id uuid,

@@ -3,6 +3,7 @@ import { Migration20261130120000_comments_schema } from './Migration202611301200
 import { Migration20261130150000_post_comments } from './Migration20261130150000_post_comments';
 import { Migration20261201090000_reader_rate_from_comments } from './Migration20261201090000_reader_rate_from_comments';
 import { Migration20261201091000_status_index_partial } from './Migration20261201091000_status_index_partial';
+import { Migration20261202090000_post_comments_outbox } from './Migration20261202090000_post_comments_outbox';
 
 /** In the order they apply. */
 export const COMMENTS_MIGRATIONS: MigrationObject[] = [
@@ -15,5 +16,9 @@ export const COMMENTS_MIGRATIONS: MigrationObject[] = [
   {
     name: 'Migration20261201091000_status_index_partial',
     class: Migration20261201091000_status_index_partial,
+  },
+  {
+    name: 'Migration20261202090000_post_comments_outbox',
+    class: Migration20261202090000_post_comments_outbox,
   },
 ];

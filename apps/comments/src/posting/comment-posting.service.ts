@@ -14,6 +14,8 @@ import {
   CommentView,
   DuplicateCommentError,
   eventOf,
+  eventSubject,
+  eventTypeOf,
   NewComment,
   PostCommentReply,
   PostCommentRequest,
@@ -22,8 +24,9 @@ import {
   RateLimitedError,
   ReaderRequiredError,
 } from '@app/contracts';
-import { recordEvent, toWireError } from '@app/messaging';
+import { OutboxRelay, toWireError } from '@app/messaging';
 import { batchFailureOf, errorSummary, GroupCommit } from '@app/persistence';
+import { requestContext } from '@app/runtime';
 import { isModerator } from '../access/caller-access';
 import { CommentsEnv } from '../comments.config';
 import { CommentSignals } from '../comment.signals';
@@ -31,7 +34,13 @@ import { holdReasonsFor } from '../domain/hold-reasons';
 import { countLinks } from '../domain/link-count';
 import { rateWindowStart, retryAfterSeconds } from '../domain/rate-window';
 import { RateCounter } from '../entities';
-import { AnsweredAuthor, NewPost, PostOutcome, writePosts } from '../repositories/posting.repository';
+import {
+  AnsweredAuthor,
+  EventName,
+  NewPost,
+  PostOutcome,
+  writePosts,
+} from '../repositories/posting.repository';
 import { SiteSettingsStore } from '../settings/site-settings.store';
 
 export const STAFF_DEFAULT_NAME = 'Редакция';
@@ -43,6 +52,14 @@ export function bodyHashOf(body: string): string {
   return createHash('sha256').update(body).digest('base64url');
 }
 
+/** The events the posting statement records, named as their contract classes declare them. */
+const eventNameOf = (eventClass: typeof CommentPublishedV1 | typeof CommentHeldV1): EventName => {
+  const { type, version } = eventTypeOf(eventClass);
+  return { type, version, subject: eventSubject(type) };
+};
+const PUBLISHED_EVENT = eventNameOf(CommentPublishedV1);
+const HELD_EVENT = eventNameOf(CommentHeldV1);
+
 interface WrittenPost {
   post: NewPost;
   outcome: PostOutcome;
@@ -53,7 +70,8 @@ interface WrittenPost {
  * A reader's (or the newsroom's) new comment, with every rule a post must pass. What needs no database
  * (author, words, links) is decided here; bans, duplicates, rate limits, closing, the answered comment
  * and the article's mode are decided by the database for a whole batch of concurrent posts in one
- * statement (group commit, as votes are), and each post's events are recorded in that transaction.
+ * statement (group commit, as votes are), which also records each post's event in the outbox: the
+ * statement is the transaction, and its events go to the relay as soon as it returns.
  */
 @Injectable()
 export class CommentPostingService {
@@ -66,6 +84,7 @@ export class CommentPostingService {
     private readonly config: CommentsEnv,
     private readonly settingsStore: SiteSettingsStore,
     private readonly signals: CommentSignals,
+    private readonly relay: OutboxRelay,
   ) {
     this.batches = new GroupCommit(
       {
@@ -113,6 +132,8 @@ export class CommentPostingService {
       addressLimit: this.config.COMMENTS_PER_ADDRESS_PER_WINDOW,
       siteMode: settings.mode,
       autoCloseDays: settings.autoCloseDays,
+      eventId: randomUUID(),
+      requestId: requestContext.requestId() ?? null,
     };
     const { outcome, at } = await this.batches.submit(post);
     if (outcome.kind === 'refused') this.refuse(outcome.refusal, at);
@@ -165,7 +186,7 @@ export class CommentPostingService {
   private async writeBatch(posts: NewPost[]): Promise<PromiseSettledResult<WrittenPost>[]> {
     for (let attempt = 1; ; attempt += 1) {
       try {
-        const written = await this.writeInTransaction(posts);
+        const written = await this.writeStatement(posts);
         return written.map((value) => ({ status: 'fulfilled', value }));
       } catch (error) {
         const failure = batchFailureOf(error);
@@ -174,44 +195,27 @@ export class CommentPostingService {
           this.logger.warn(
             `a batch of ${posts.length} comments was refused, writing them one by one: ${errorSummary(error)}`,
           );
-          return Promise.allSettled(
-            posts.map((post) => this.writeInTransaction([post]).then(([one]) => one)),
-          );
+          return Promise.allSettled(posts.map((post) => this.writeStatement([post]).then(([one]) => one)));
         }
         throw error;
       }
     }
   }
 
-  private writeInTransaction(posts: NewPost[]): Promise<WrittenPost[]> {
+  private async writeStatement(posts: NewPost[]): Promise<WrittenPost[]> {
     const now = new Date();
     const duplicateMinutes = this.config.COMMENT_DUPLICATE_WINDOW_MINUTES;
-    return this.em.fork().transactional(async (em) => {
-      const outcomes = await writePosts(em, posts, {
-        now,
-        maxDepth: COMMENT_LIMITS.maxDepth,
-        windowStart: rateWindowStart(now, this.config.COMMENT_RATE_WINDOW_SECONDS),
-        duplicatesSince: duplicateMinutes === 0 ? null : new Date(now.getTime() - duplicateMinutes * 60_000),
-      });
-      posts.forEach((post, index) => {
-        const outcome = outcomes[index];
-        if (outcome.kind !== 'written') return;
-        if (outcome.status === 'published') {
-          recordEvent(em, publishedEvent({ ...post, ...outcome }, outcome.answered));
-        } else {
-          recordEvent(
-            em,
-            eventOf(CommentHeldV1, {
-              commentId: post.id,
-              articleId: post.articleId,
-              reasons: outcome.holdReasons,
-            }),
-          );
-        }
-      });
-      await em.flush();
-      return posts.map((post, index) => ({ post, outcome: outcomes[index], at: now }));
+    // One statement outside any transaction of ours: it commits on its own, events included.
+    const outcomes = await writePosts(this.em.fork(), posts, {
+      now,
+      maxDepth: COMMENT_LIMITS.maxDepth,
+      windowStart: rateWindowStart(now, this.config.COMMENT_RATE_WINDOW_SECONDS),
+      duplicatesSince: duplicateMinutes === 0 ? null : new Date(now.getTime() - duplicateMinutes * 60_000),
+      publishedEvent: PUBLISHED_EVENT,
+      heldEvent: HELD_EVENT,
     });
+    this.relay.handOff(outcomes.flatMap((outcome) => (outcome.kind === 'written' ? [outcome.event] : [])));
+    return posts.map((post, index) => ({ post, outcome: outcomes[index], at: now }));
   }
 
   /** Counters of windows that ended are dropped, at most once per window by each copy. */

@@ -1,5 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import type { HoldReason, ModerationMode } from '@app/contracts';
+import type { EventEnvelope, HoldReason, ModerationMode } from '@app/contracts';
+import type { CommittedOutboxRow } from '@app/messaging';
 import { sqlIn } from '@app/persistence';
 
 /** A new comment as the service decided it so far: what only the database can decide is left to it. */
@@ -28,6 +29,16 @@ export interface NewPost {
   addressLimit: number;
   siteMode: ModerationMode;
   autoCloseDays: number;
+  /** The id of the event the post becomes (published or held), also its `Nats-Msg-Id`. */
+  eventId: string;
+  requestId: string | null;
+}
+
+/** How an event of the contracts is named on the wire (its class's declaration). */
+export interface EventName {
+  type: string;
+  version: number;
+  subject: string;
 }
 
 /** What holds for every post of one batch. */
@@ -37,6 +48,9 @@ export interface BatchRules {
   windowStart: Date;
   /** Null: duplicates are not looked for. */
   duplicatesSince: Date | null;
+  /** comment.published and comment.held, which the statement records in the outbox. */
+  publishedEvent: EventName;
+  heldEvent: EventName;
 }
 
 export type PostRefusal =
@@ -64,6 +78,8 @@ export type PostOutcome =
       holdReasons: HoldReason[];
       publishedAt: Date | null;
       answered: AnsweredAuthor | null;
+      /** The outbox row recorded with the comment, committed with it. */
+      event: CommittedOutboxRow;
     };
 
 interface PostCommentsRow {
@@ -82,6 +98,9 @@ interface PostCommentsRow {
   answered_email: string | null;
   answered_name: string | null;
   answered_locale: string | null;
+  event_id: string | null;
+  event_subject: string | null;
+  event_payload: EventEnvelope | null;
 }
 
 const REFUSALS: readonly string[] = [
@@ -94,9 +113,9 @@ const REFUSALS: readonly string[] = [
 ] satisfies PostRefusal[];
 
 /**
- * Writes a batch of posts with comments.post_comments (see its migration): one statement for the
- * checks, inserts and counters of every post, on `em`'s transaction, so the caller records the
- * events of what was written in the same commit.
+ * Writes a batch of posts with comments.post_comments (see its migrations): one statement, and so one
+ * transaction of its own unless `em` is in one, for the checks, inserts, counters and outbox events of
+ * every post. The events it recorded come back with the outcomes, for the relay to publish at once.
  */
 export async function writePosts(
   em: EntityManager,
@@ -127,6 +146,8 @@ export async function writePosts(
       address_limit: post.addressLimit,
       site_mode: post.siteMode,
       auto_close_days: post.autoCloseDays,
+      event_id: post.eventId,
+      request_id: post.requestId,
     })),
   );
   const rows = await sqlIn(em)<PostCommentsRow[]>(
@@ -138,6 +159,8 @@ export async function writePosts(
         maxDepth: rules.maxDepth,
         windowStart: rules.windowStart.toISOString(),
         duplicatesSince: rules.duplicatesSince?.toISOString() ?? null,
+        publishedEvent: rules.publishedEvent,
+        heldEvent: rules.heldEvent,
       }),
     ],
   );
@@ -151,7 +174,13 @@ export async function writePosts(
 
 function outcomeOf(row: PostCommentsRow): PostOutcome {
   if (REFUSALS.includes(row.outcome)) return { kind: 'refused', refusal: row.outcome as PostRefusal };
-  if (row.outcome !== 'ok' || (row.status !== 'published' && row.status !== 'pending')) {
+  if (
+    row.outcome !== 'ok' ||
+    (row.status !== 'published' && row.status !== 'pending') ||
+    !row.event_id ||
+    !row.event_subject ||
+    !row.event_payload
+  ) {
     throw new Error(`post_comments answered an unknown outcome: ${row.outcome}/${row.status}`);
   }
   return {
@@ -174,5 +203,6 @@ function outcomeOf(row: PostCommentsRow): PostOutcome {
             authorName: row.answered_name,
             locale: row.answered_locale ?? 'ru',
           },
+    event: { id: row.event_id, subject: row.event_subject, payload: row.event_payload },
   };
 }
