@@ -3,6 +3,7 @@ import type { ValidationError, ValidatorOptions } from 'class-validator';
 import { ValidationFailedError } from '../errors/domain-error';
 import { toFieldErrors } from '../errors/validation-errors';
 import { findUnsafeText } from './unsafe-text.walk';
+import { cacheValidationMetadata } from './validation-metadata.cache';
 
 /**
  * The one validation step of the suite, at the gateway (bodies, queries, path parameters) and again at
@@ -13,6 +14,7 @@ import { findUnsafeText } from './unsafe-text.walk';
  */
 export class ContractValidationPipe extends ValidationPipe {
   constructor(options: ValidationPipeOptions = {}) {
+    cacheValidationMetadata();
     super({
       whitelist: true,
       forbidNonWhitelisted: true,

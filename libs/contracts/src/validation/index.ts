@@ -6,3 +6,4 @@ export * from './optional-not-null.decorator';
 export * from './timestamp';
 export * from './timestamp.decorator';
 export * from './contract-validation.pipe';
+export * from './validation-metadata.cache';
