@@ -112,8 +112,8 @@ export class Suite {
     return { app, opsUrl: `http://127.0.0.1:${metricsPort}` };
   }
 
-  /** Starts one more gateway copy; resolves with its base URL once it listens. */
-  async startGateway(env: NodeJS.ProcessEnv = {}): Promise<string> {
+  /** Starts one more gateway copy; resolves with its base URL once it listens (within `timeoutMs`). */
+  async startGateway(env: NodeJS.ProcessEnv = {}, timeoutMs = 30000): Promise<string> {
     const port = await freePort();
     const metricsPort = await freePort();
     const app = new AppProcess('gateway', {
@@ -131,7 +131,7 @@ export class Suite {
     }).start();
     this.gateways.push(app);
     this.gatewayOpsUrls.push(`http://127.0.0.1:${metricsPort}`);
-    await app.waitForLine(/gateway listening on/);
+    await app.waitForLine(/gateway listening on/, timeoutMs);
     return `http://127.0.0.1:${port}`;
   }
 

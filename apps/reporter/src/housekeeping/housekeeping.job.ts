@@ -72,11 +72,24 @@ export class HousekeepingJob implements OnApplicationBootstrap, BeforeApplicatio
 
   private async tick(): Promise<void> {
     if (this.running) return;
-    this.running = this.sweep(new Date()).catch((error: unknown) =>
-      this.logger.warn(`clean-up failed: ${error instanceof Error ? error.message : String(error)}`),
-    );
+    this.running = this.sweep(new Date())
+      .then((report) => this.record(report))
+      .catch((error: unknown) =>
+        this.logger.warn(`clean-up failed: ${error instanceof Error ? error.message : String(error)}`),
+      );
     await this.running;
     this.running = undefined;
+  }
+
+  /**
+   * Operators see what retention removed, and from which copy: the counts are of rows this copy's pass
+   * deleted, so the lines of all copies add up to what went.
+   */
+  private record(report: SweepReport): void {
+    if (report.orphanIntakes + report.discardedSubmissions === 0) return;
+    this.logger.log(
+      `deleted ${report.discardedSubmissions} submissions past retention and ${report.orphanIntakes} unfinished uploads`,
+    );
   }
 
   /** One pass; returns what it deleted. */

@@ -38,7 +38,7 @@ export interface EventsModuleOptions {
 /** What the module reads from a service's configuration. */
 export type EventsConfig = Pick<
   ServiceEnv,
-  'EVENTS_STREAM' | 'OUTBOX_RETENTION_HOURS' | 'EVENT_CONSUMER_CONCURRENCY'
+  'EVENTS_STREAM' | 'OUTBOX_RETENTION_HOURS' | 'OUTBOX_PURGE_INTERVAL_SECONDS' | 'EVENT_CONSUMER_CONCURRENCY'
 >;
 
 const EVENTS_OPTIONS = Symbol('EVENTS_OPTIONS');
@@ -100,7 +100,10 @@ export class EventsModule {
   ): DynamicModule {
     const options: EventsModuleOptions = {
       stream: config.EVENTS_STREAM,
-      purge: { retentionHours: config.OUTBOX_RETENTION_HOURS },
+      purge: {
+        retentionHours: config.OUTBOX_RETENTION_HOURS,
+        intervalMs: config.OUTBOX_PURGE_INTERVAL_SECONDS * 1000,
+      },
       consumerConcurrency: config.EVENT_CONSUMER_CONCURRENCY,
       ...overrides,
     };

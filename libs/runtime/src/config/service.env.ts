@@ -54,6 +54,13 @@ export class ServiceEnv extends CommonEnv {
   @Max(8760)
   OUTBOX_RETENTION_HOURS = 72;
 
+  /** Seconds between two passes that delete published outbox rows past OUTBOX_RETENTION_HOURS. */
+  @ToInt()
+  @IsInt()
+  @Min(1)
+  @Max(86400)
+  OUTBOX_PURGE_INTERVAL_SECONDS = 900;
+
   /**
    * Events one copy's consumer handles at once. Handlers mostly wait on the database or a remote
    * (SMTP, a webhook), so four keep a copy busy while holding at most four of DATABASE_POOL_MAX's
