@@ -408,8 +408,8 @@ describe('comments service: moderation and abuse', () => {
       expect(events).toHaveLength(1);
       return events[0];
     };
-    const obeys = (eventClass: new () => object, data: object) =>
-      validateSync(plainToInstance(eventClass, data), {
+    const obeys = (eventClass: new () => object, data: unknown) =>
+      validateSync(plainToInstance(eventClass, data as object), {
         whitelist: true,
         forbidNonWhitelisted: true,
         forbidUnknownValues: true,

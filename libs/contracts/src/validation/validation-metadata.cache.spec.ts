@@ -24,7 +24,7 @@ class Derived extends Base {
   count!: number;
 }
 
-const failed = (errors: ReturnType<typeof validateSync>) =>
+const failed = (errors: ReturnType<typeof validateSync>): string[] =>
   errors.flatMap((error) => [
     ...Object.keys(error.constraints ?? {}).map((rule) => `${error.property}:${rule}`),
     ...failed(error.children ?? []),
