@@ -144,7 +144,8 @@ describe('deploy/k8s', () => {
       }
     }
     expect(problems).toEqual([]);
-    expect(workloads.length).toBe(appNames().length + 3);
+    // The apps, NATS and the migration Job.
+    expect(workloads.length).toBe(appNames().length + 2);
   });
 
   it('scales every app with an autoscaler and keeps a copy through drains with a disruption budget', () => {
@@ -202,7 +203,7 @@ describe('deploy/k8s', () => {
       (w) => podLabels(w)['engage.io/client'] === 'true',
     );
     expect(withDatabaseAccess.map((w) => w.metadata.name).sort()).toEqual(
-      [...appNames(), 'engage-migrate', 'nats-events-stream'].sort(),
+      [...appNames(), 'engage-migrate'].sort(),
     );
   });
 
@@ -218,10 +219,8 @@ describe('deploy/k8s', () => {
     expect(configMap().NATS_HOST).toBe('nats.engage.svc.cluster.local:4222');
     const image = podSpec(nats).containers[0].image as string;
     expect(Number(/^nats:2\.(\d+)/.exec(image)?.[1])).toBeGreaterThanOrEqual(10); // sync_interval
-    const streamJob = ofKind('Job').find((job) => job.metadata.name === 'nats-events-stream')!;
-    const script = podSpec(streamJob).containers[0].args.join('\n') as string;
-    expect(script).toMatch(/stream add "\$EVENTS_STREAM" .*--replicas 3/s);
-    expect(script).toMatch(/stream edit "\$EVENTS_STREAM" --replicas 3/);
+    // The apps create the stream, and bring an existing one to this count, when they start.
+    expect(configMap().EVENTS_STREAM_REPLICAS).toBe(String(nats.spec.replicas));
   });
 
   it("migrates with the apps' image, once, with what the gateway checks before migrating", () => {

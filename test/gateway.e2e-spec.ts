@@ -240,6 +240,7 @@ describe('the gateway', () => {
       '#/components/schemas/Problem',
     );
     expect(vote.responses['429'].headers).toHaveProperty('Retry-After');
+    expect(vote.responses['503'].headers).toHaveProperty('Retry-After');
     expect(vote.parameters?.find((parameter) => parameter.name === 'id')?.schema.format).toBe('uuid');
     const login = operation('/api/v1/auth/login', 'post');
     expect(errorsOf(login)).toEqual(['400', '401', '413', '415', '429']);
@@ -321,6 +322,9 @@ describe('the gateway', () => {
     expect(answer.status).toBe(503);
     expect(answer.body.code).toBe('service_unavailable');
     expect(Date.now() - started).toBeLessThan(3000);
+    // A reader is told when to try again.
+    const page = await http.get('/api/v1/articles/while-comments-is-down/comments');
+    expect([page.status, page.headers.get('retry-after')]).toEqual([503, '1']);
     const ready = await http.get('/health/ready');
     expect(ready.status).toBe(503);
     expect(ready.body.services.comments).toBe(false);

@@ -19,6 +19,8 @@ export interface SuiteOptions {
   gatewayEnv?: NodeJS.ProcessEnv;
   /** Extra environment for every service. */
   serviceEnv?: NodeJS.ProcessEnv;
+  /** NATS_URL of every app; the test NATS by default (a test's own cluster, say). */
+  natsUrl?: string;
 }
 
 /**
@@ -51,6 +53,10 @@ export class Suite {
 
   constructor(private readonly options: SuiteOptions = {}) {}
 
+  get natsUrl(): string {
+    return this.options.natsUrl ?? TEST_NATS_URL;
+  }
+
   static async start(options: SuiteOptions = {}): Promise<Suite> {
     const suite = new Suite(options);
     suite.database = await createTestDatabase('engage_suite');
@@ -68,7 +74,7 @@ export class Suite {
   get commonEnv(): NodeJS.ProcessEnv {
     return {
       DATABASE_URL: this.database.url,
-      NATS_URL: TEST_NATS_URL,
+      NATS_URL: this.natsUrl,
       // Tests read the per-request lines (request ids), which are logged at debug.
       LOG_LEVEL: 'debug',
       LOG_FORMAT: 'json',
@@ -163,12 +169,12 @@ export class Suite {
     await Promise.all(this.gateways.map((gateway) => gateway.stop()));
     await Promise.all([...this.services.values()].flat().map((app) => app.stop()));
     await this.database?.drop();
-    await deleteStream(this.jetStreamName);
+    await deleteStream(this.natsUrl, this.jetStreamName);
   }
 }
 
-async function deleteStream(name: string): Promise<void> {
-  const nc = await connect({ servers: TEST_NATS_URL });
+async function deleteStream(natsUrl: string, name: string): Promise<void> {
+  const nc = await connect({ servers: natsUrl.split(',') });
   try {
     const jsm = await nc.jetstreamManager();
     await jsm.streams.delete(name).catch(() => undefined);

@@ -35,7 +35,10 @@ export class GatewayModule {
           poolMax: settings.env.DATABASE_POOL_MAX,
         }),
         ServiceClientsModule.register(settings.env, metrics),
-        GatewayOutboxModule.register(settings.env.EVENTS_STREAM),
+        GatewayOutboxModule.register({
+          name: settings.env.EVENTS_STREAM,
+          replicas: settings.env.EVENTS_STREAM_REPLICAS,
+        }),
         IdentityModule.register(settings),
         HttpEdgeModule.register(settings.env),
         PollsGatewayModule.register(settings.env),

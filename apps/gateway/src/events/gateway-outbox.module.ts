@@ -1,5 +1,6 @@
 import {
   DynamicModule,
+  Inject,
   Injectable,
   Module,
   OnApplicationBootstrap,
@@ -19,11 +20,18 @@ import {
 /** Published staff events are small and rare; they are kept as long as a service keeps its own. */
 const GATEWAY_OUTBOX_RETENTION_HOURS = 72;
 
-const STREAM_NAME = Symbol('GATEWAY_EVENTS_STREAM');
+const STREAM = Symbol('GATEWAY_EVENTS_STREAM');
+
+/** `EVENTS_STREAM` and `EVENTS_STREAM_REPLICAS`, as the services read them. */
+export interface GatewayEventStream {
+  name: string;
+  replicas: number;
+}
 
 @Injectable()
 class GatewayOutboxLifecycle implements OnApplicationBootstrap, OnApplicationShutdown {
   constructor(
+    @Inject(STREAM) private readonly stream: GatewayEventStream,
     private readonly orm: MikroORM,
     private readonly nats: NatsLink,
     private readonly address: EventsAddress,
@@ -34,6 +42,7 @@ class GatewayOutboxLifecycle implements OnApplicationBootstrap, OnApplicationShu
   async onApplicationBootstrap(): Promise<void> {
     await ensureEventStream(await this.nats.nc.jetstreamManager(), this.address.stream, {
       subjects: [this.address.subject(EVENTS_SUBJECT_WILDCARD)],
+      replicas: this.stream.replicas,
     });
     this.orm.em
       .getEventManager()
@@ -54,15 +63,16 @@ class GatewayOutboxLifecycle implements OnApplicationBootstrap, OnApplicationShu
  */
 @Module({})
 export class GatewayOutboxModule {
-  static register(stream: string): DynamicModule {
+  static register(stream: GatewayEventStream): DynamicModule {
     return {
       module: GatewayOutboxModule,
       providers: [
-        { provide: STREAM_NAME, useValue: stream },
+        { provide: STREAM, useValue: stream },
         {
           provide: EventsAddress,
-          inject: [NatsLink, STREAM_NAME],
-          useFactory: (nats: NatsLink, name: string) => new EventsAddress(nats.namespace, name),
+          inject: [NatsLink, STREAM],
+          useFactory: (nats: NatsLink, { name }: GatewayEventStream) =>
+            new EventsAddress(nats.namespace, name),
         },
         {
           provide: OutboxRelay,

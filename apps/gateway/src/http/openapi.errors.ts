@@ -68,7 +68,7 @@ export function errorStatusesOf(operation: Operation): number[] {
 
 /**
  * Makes the generated document say what the API answers: a Problem schema, every error status each
- * operation can give (as application/problem+json; 429 with Retry-After), and `format: uuid` on the path
+ * operation can give (as application/problem+json; 429 and 503 with Retry-After), and `format: uuid` on the path
  * parameters the routes check as UUIDs. One pass over the document, instead of decorators repeated on
  * every route.
  */
@@ -93,7 +93,7 @@ export function describeErrors(
         operation.responses[String(status)] = {
           description: declared?.description || DEFAULT_DESCRIPTIONS[status] || titleFor(status),
           content: { 'application/problem+json': { schema: { $ref: PROBLEM_REF } } },
-          ...(status === 429
+          ...(status === 429 || status === 503
             ? {
                 headers: {
                   'Retry-After': {

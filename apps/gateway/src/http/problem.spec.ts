@@ -35,12 +35,12 @@ describe('problem documents', () => {
     });
   });
 
-  it('carries Retry-After of a rate limit and keeps a 503 a 503', () => {
+  it('carries Retry-After of a rate limit, and of a 503, which stays a 503', () => {
     const limited = toProblem(new RateLimitedError('Slow down.', 42));
     expect(limited).toMatchObject({ problem: { status: 429, code: 'rate_limited' }, retryAfterSeconds: 42 });
-    expect(toProblem(new ServiceUnavailableError('polls')).problem).toMatchObject({
-      status: 503,
-      code: 'service_unavailable',
+    expect(toProblem(new ServiceUnavailableError('polls'))).toMatchObject({
+      problem: { status: 503, code: 'service_unavailable' },
+      retryAfterSeconds: 1,
     });
   });
 

@@ -59,6 +59,22 @@ export interface EventConsumerDeps {
 
 export type RedriveResult = 'handled' | 'already_handled';
 
+/**
+ * How long one pull request waits on the server. The client expects a heartbeat every half of it and
+ * pulls again after two are missed, and pauses by this much between failed attempts: when the server
+ * leading the consumer dies, consumption resumes within a few of these, not nats.js's default 30 s
+ * each (a minute or more). An idle copy sends one small request per period.
+ */
+const PULL_EXPIRES_MS = 5000;
+
+/** What nats.js tells of a pull that went unanswered; anything else it reports is routine. */
+const PULL_TROUBLE = new Set([
+  'heartbeats_missed',
+  'no_responders',
+  'consumer_not_found',
+  'stream_not_found',
+]);
+
 /** A message's event, validated against its class, with the envelope it came in. */
 export interface ReadMessage {
   event: object;
@@ -123,8 +139,17 @@ export class EventConsumer {
       ...this.filterConfig(),
     });
     const consumer = await nc.jetstream().consumers.get(address.stream, durable);
-    this.messages = await consumer.consume({ max_messages: this.pullSize() });
+    this.messages = await consumer.consume({ max_messages: this.pullSize(), expires: PULL_EXPIRES_MS });
     this.loop = this.run(this.messages);
+    void this.reportPullTrouble(this.messages);
+  }
+
+  /** A NATS server lost or a leader being elected shows here first: the client pulls again by itself. */
+  private async reportPullTrouble(messages: ConsumerMessages): Promise<void> {
+    for await (const status of await messages.status()) {
+      if (PULL_TROUBLE.has(status.type))
+        this.logger.warn(`pulling again: ${status.type} (${String(status.data)})`);
+    }
   }
 
   /** Stops pulling and waits for the events in hand; an event fetched but not started is redelivered. */

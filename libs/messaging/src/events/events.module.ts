@@ -38,7 +38,11 @@ export interface EventsModuleOptions {
 /** What the module reads from a service's configuration. */
 export type EventsConfig = Pick<
   ServiceEnv,
-  'EVENTS_STREAM' | 'OUTBOX_RETENTION_HOURS' | 'OUTBOX_PURGE_INTERVAL_SECONDS' | 'EVENT_CONSUMER_CONCURRENCY'
+  | 'EVENTS_STREAM'
+  | 'EVENTS_STREAM_REPLICAS'
+  | 'OUTBOX_RETENTION_HOURS'
+  | 'OUTBOX_PURGE_INTERVAL_SECONDS'
+  | 'EVENT_CONSUMER_CONCURRENCY'
 >;
 
 const EVENTS_OPTIONS = Symbol('EVENTS_OPTIONS');
@@ -106,6 +110,7 @@ export class EventsModule {
       },
       consumerConcurrency: config.EVENT_CONSUMER_CONCURRENCY,
       ...overrides,
+      streamOptions: { replicas: config.EVENTS_STREAM_REPLICAS, ...overrides.streamOptions },
     };
     const shared: DynamicModule = {
       module: EventsProvidersModule,

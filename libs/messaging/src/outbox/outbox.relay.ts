@@ -293,6 +293,6 @@ function failuresByError(
 
 function errorText(error: unknown): string {
   if (error instanceof NatsError && error.code === String(ErrorCode.NoResponders))
-    return 'no JetStream stream captures the subject';
+    return 'no JetStream stream captures the subject, or its leader is being elected';
   return error instanceof Error ? error.message : String(error);
 }

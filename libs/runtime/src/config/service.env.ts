@@ -31,6 +31,17 @@ export class CommonEnv extends HostEnv {
   @MinLength(1)
   EVENTS_STREAM = 'ENGAGE_EVENTS';
 
+  /**
+   * Copies of the events stream JetStream keeps, one per server: 3 on a three-server cluster, so that
+   * losing a server loses no event; 1 on a single server (it refuses more). Every app that ensures
+   * the stream sets it, so an existing stream is brought to this count at start.
+   */
+  @ToInt()
+  @IsInt()
+  @Min(1)
+  @Max(5)
+  EVENTS_STREAM_REPLICAS = 1;
+
   @ToInt()
   @IsInt()
   @Min(1)
