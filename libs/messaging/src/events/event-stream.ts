@@ -13,7 +13,7 @@ import { EVENTS_SUBJECT_WILDCARD } from '@app/contracts';
 export interface EventStreamOptions {
   /** Subjects the stream captures; `events.>` unless a test or an isolated deployment narrows them. */
   subjects?: string[];
-  /** Copies of the stream in a cluster; an existing stream keeps its own count unless this is given. */
+  /** Copies of the stream in a cluster; an existing stream's count is raised to this, never lowered. */
   replicas?: number;
 }
 
@@ -50,6 +50,10 @@ export async function ensureEventStream(
     });
   } catch (error) {
     if (!(error instanceof NatsError) || error.api_error?.err_code !== STREAM_NAME_IN_USE) throw error;
-    return jsm.streams.update(streamName, owned);
+    // Copies are raised to the setting, never lowered at start: a copy of the suite that was not given
+    // the setting (an old one during an upgrade, a tool) must not take a replicated stream down to one.
+    const { config } = await jsm.streams.info(streamName);
+    const replicas = Math.max(config.num_replicas ?? 1, options.replicas ?? 0);
+    return jsm.streams.update(streamName, { ...owned, num_replicas: replicas });
   }
 }
