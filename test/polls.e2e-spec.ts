@@ -362,7 +362,7 @@ describe('polls through the gateway', () => {
         [poll.id],
       );
       const choices = await db.query<{ option_id: string; votes: string }>(
-        'select option_id, count(*)::text as votes from polls.ballot_choice where poll_id = $1 group by option_id',
+        'select c.option_id, count(*)::text as votes from polls.ballot b cross join unnest(b.option_ids) as c(option_id) where b.poll_id = $1 group by c.option_id',
         [poll.id],
       );
       const byOption = (result: { rows: { option_id: string; votes: string }[] }) =>

@@ -131,7 +131,7 @@ describe('polls service over NATS', () => {
     const { rows } = await pg.query<{ option_id: string; tallied: number; chosen: number }>(
       `select o.id as option_id,
               (select coalesce(sum(votes), 0)::int from polls.option_tally t where t.poll_id = $1 and t.option_id = o.id) as tallied,
-              (select count(*)::int from polls.ballot_choice c where c.poll_id = $1 and c.option_id = o.id) as chosen
+              (select count(*)::int from polls.ballot b where b.poll_id = $1 and o.id = any (b.option_ids)) as chosen
          from polls.poll_option o where o.poll_id = $1 order by o.position`,
       [pollId],
     );
