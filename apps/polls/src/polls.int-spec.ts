@@ -557,6 +557,49 @@ describe('polls service over NATS', () => {
     counts.options.forEach((option) => expect(option.tallied).toBe(option.chosen));
   });
 
+  it('answers each vote of one cast_many message on its own: counted with the counts, or refused', async () => {
+    const poll = await create();
+    const closed = await create();
+    await call(PollsRpc.close, { caller: editor, pollId: closed.id });
+    const twice = reader();
+    const shared = `many-${run}`;
+    const anonymous: Caller = { readerId: null, staffId: null, roles: [], addressHash: null };
+    const votes = [
+      { caller: reader(), pollId: poll.id, optionIds: [poll.options[0].id] },
+      { caller: twice, pollId: poll.id, optionIds: [poll.options[1].id] },
+      { caller: twice, pollId: poll.id, optionIds: [poll.options[2].id] },
+      { caller: reader(), pollId: closed.id, optionIds: [closed.options[0].id] },
+      { caller: reader(), pollId: poll.id, optionIds: [closed.options[0].id] },
+      { caller: anonymous, pollId: poll.id, optionIds: [poll.options[0].id] },
+      { caller: reader(shared), pollId: poll.id, optionIds: [poll.options[3].id] },
+      { caller: reader(shared), pollId: poll.id, optionIds: [poll.options[3].id] },
+    ];
+    const { outcomes } = await cappedClients.get(1)!.call(PollsRpc.castVotes, {
+      votes: votes.map(({ caller, pollId, optionIds }) => ({ caller, pollId, ballot: { optionIds } })),
+    });
+    const statuses = outcomes.map((outcome) => ('reply' in outcome ? 201 : outcome.error.status));
+    expect(statuses).toEqual([201, 201, 409, 422, 400, 401, 201, 429]);
+    const counted = outcomes.flatMap((outcome) => ('reply' in outcome ? [outcome.reply] : []));
+    expect(counted.map((vote) => vote.optionIds)).toEqual([
+      [poll.options[0].id],
+      [poll.options[1].id],
+      [poll.options[3].id],
+    ]);
+    // Votes of one batch on one poll are answered with the counts after all of them.
+    for (const vote of counted) {
+      expect(vote.tallies.totalVoters).toBe(3);
+      expect(vote.tallies.options.map((option) => option.id)).toEqual(
+        poll.options.map((option) => option.id),
+      );
+      expect(vote.tallies.options.map((option) => option.votes)).toEqual([1, 1, 0, 1, 0]);
+    }
+    const counts = await countsOf(poll.id);
+    expect(counts.ballots).toBe(3);
+    expect(counts.voters).toBe(3);
+    counts.options.forEach((option) => expect(option.tallied).toBe(option.chosen));
+    expect((await countsOf(closed.id)).ballots).toBe(0);
+  });
+
   it('keeps options with votes: renames and additions pass, a removal is 409', async () => {
     const poll = await create({ options: ['Да', 'Нет', 'Не знаю'] });
     const listed = poll.options.map(({ id, text }) => ({ id, text }));
