@@ -69,13 +69,15 @@ export class PollsGateway {
 
   /**
    * The service answers a counted vote with the counts; the poll is shown from the definition this copy
-   * holds, by the same rule the service applies. Only without one (or with one from before an edit of
-   * the options) is the poll asked for, after the vote was counted.
+   * holds, by the same rule the service applies. Without one, the poll is read once for all the votes
+   * waiting for it; with one from before an edit of the options, it is read for this caller.
    */
   async vote(pollId: string, ballot: VoteBallot, caller: Caller): Promise<PollView> {
     const counted = await this.votes.cast({ caller, pollId, ballot });
     if (caller.readerId) this.cache.rememberVote(pollId, caller.readerId, counted.optionIds);
-    const definition = this.cache.definitionOf(pollId);
+    const definition =
+      this.cache.definitionOf(pollId) ??
+      (await this.cache.load(pollId, 'definition', () => this.fetch(pollId, caller, false)));
     const snapshot = definition && snapshotWithCounts(definition, counted.tallies);
     const viewer = { myVote: counted.optionIds, isEditor: isEditor(caller) };
     const view = snapshot ? presentPoll(snapshot, viewer, new Date()) : null;
