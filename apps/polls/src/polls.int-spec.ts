@@ -720,5 +720,9 @@ describe('polls service over NATS', () => {
     await call(PollsRpc.delete, { caller: editor, pollId: created[1] });
     const gone = await settle(call(PollsRpc.get, { caller: voter, pollId: created[1] }));
     expect(gone).toEqual({ ok: false, error: expect.objectContaining({ status: 404 }) });
+    // Ballots have no foreign key to their poll: deleting the poll deletes them with it.
+    expect((await countsOf(created[2])).ballots).toBe(1);
+    await call(PollsRpc.delete, { caller: editor, pollId: created[2] });
+    expect(await countsOf(created[2])).toEqual({ ballots: 0, voters: 0, options: [] });
   });
 });
