@@ -302,6 +302,60 @@ describe('polls through the gateway', () => {
     expect((await http.get('/api/v1/polls/current?placement=nowhere')).status).toBe(404);
   });
 
+  it('answers each vote of a burst on its own, refusals included, when the gateway sends them to polls together', async () => {
+    // A gateway copy that waits long enough for the whole burst to share one message to polls.
+    const batching = new HttpClient(await suite.startGateway({ POLL_VOTE_FORWARD_DELAY_MS: '100' }));
+    const gateway = suite.gateways[suite.gateways.length - 1];
+    const ops = new HttpClient(suite.gatewayOpsUrls[suite.gatewayOpsUrls.length - 1]);
+    try {
+      const poll = await createPoll({ resultsVisibility: 'after_vote' });
+      const closed = await createPoll();
+      await http.post(`/api/v1/polls/${closed.id}/close`, {}, { token: editor });
+      const readers = await Promise.all(Array.from({ length: 4 }, () => http.readerToken()));
+      const twice = await http.readerToken();
+      const voteAs = (pollId: string, optionIds: string[], readerToken: string) =>
+        batching.post<PollView & { code?: string }>(
+          `/api/v1/polls/${pollId}/votes`,
+          { optionIds },
+          { readerToken },
+        );
+      const answers = await Promise.all([
+        ...readers.map((reader, index) => voteAs(poll.id, [poll.options[index % 3].id], reader)),
+        voteAs(poll.id, [poll.options[0].id], twice),
+        voteAs(poll.id, [poll.options[1].id], twice),
+        voteAs(closed.id, [closed.options[0].id], await http.readerToken()),
+        voteAs(poll.id, [closed.options[0].id], await http.readerToken()),
+      ]);
+
+      const statuses = answers.map((answer) => answer.status);
+      expect(statuses.slice(0, 4)).toEqual([201, 201, 201, 201]);
+      expect(statuses.slice(4, 6).sort()).toEqual([201, 409]);
+      expect(statuses.slice(6)).toEqual([422, 400]);
+      // Each counted vote shows the poll with the reader's own choice and the counts after its batch.
+      answers.slice(0, 4).forEach((answer, index) => {
+        expect(answer.body.myVote).toEqual([poll.options[index % 3].id]);
+        expect(answer.body.options.map((option) => option.id)).toEqual(
+          poll.options.map((option) => option.id),
+        );
+        expect(answer.body.totalVoters).toBeGreaterThanOrEqual(1);
+        expect(answer.body.options.reduce((sum, option) => sum + (option.percent ?? 0), 0)).toBe(100);
+      });
+      const final = await http.get<PollView>(`/api/v1/polls/${poll.id}`, { token: editor });
+      expect(final.body.totalVoters).toBe(5);
+
+      // The burst went to polls in fewer messages than votes.
+      const metrics = (await ops.get('/metrics')).text;
+      const sent =
+        /nats_request_duration_seconds_count\{[^}]*subject="polls\.vote\.cast_many"[^}]*\} (\d+)/.exec(
+          metrics,
+        );
+      expect(Number(sent?.[1])).toBeGreaterThanOrEqual(1);
+      expect(Number(sent?.[1])).toBeLessThan(answers.length);
+    } finally {
+      await gateway.stop();
+    }
+  });
+
   it('answers every vote when a polls process is stopped gracefully during a burst', async () => {
     const poll = await createPoll();
     const copies = suite.services.get('polls')!.filter((app) => app.running).length;
@@ -362,7 +416,7 @@ describe('polls through the gateway', () => {
         [poll.id],
       );
       const choices = await db.query<{ option_id: string; votes: string }>(
-        'select option_id, count(*)::text as votes from polls.ballot_choice where poll_id = $1 group by option_id',
+        'select c.option_id, count(*)::text as votes from polls.ballot b cross join unnest(b.option_ids) as c(option_id) where b.poll_id = $1 group by c.option_id',
         [poll.id],
       );
       const byOption = (result: { rows: { option_id: string; votes: string }[] }) =>

@@ -4,7 +4,7 @@ export interface OptionCount {
   optionId: string;
   /** Sum of the option's shard counters. */
   tally: number;
-  /** Its ballot_choice rows. */
+  /** The ballots that chose it. */
   rows: number;
 }
 
@@ -34,7 +34,9 @@ export async function checkVoteCounts(
     [pollId],
   );
   const rows = await client.query<{ option_id: string; rows: string }>(
-    `select option_id, count(*) as rows from polls.ballot_choice where poll_id = $1 group by option_id`,
+    `select c.option_id, count(*) as rows
+       from polls.ballot b cross join unnest(b.option_ids) as c(option_id)
+      where b.poll_id = $1 group by c.option_id`,
     [pollId],
   );
   const ballots = await client.query<{ count: string }>(

@@ -1,5 +1,5 @@
 import { IsBoolean, IsInt, IsOptional, IsString, IsUrl, Max, Min, MinLength } from 'class-validator';
-import { COMMENT_LIMITS } from '@app/contracts';
+import { COMMENT_LIMITS, POLL_LIMITS } from '@app/contracts';
 import { CommonEnv, IsNotPlaceholder, IsStrongSecret, ToBool, ToInt, ToList } from '@app/runtime';
 
 /** Every setting of the gateway, read once at start (README: Configuration). */
@@ -173,6 +173,20 @@ export class GatewayEnv extends CommonEnv {
   @Min(0)
   @Max(100)
   COMMENT_POST_FORWARD_DELAY_MS = 1;
+
+  /** Votes sent to the polls service in one message at most; the contract's batch caps it. */
+  @ToInt()
+  @IsInt()
+  @Min(1)
+  @Max(POLL_LIMITS.voteBatchMax)
+  POLL_VOTE_FORWARD_BATCH_MAX = 32;
+
+  /** How long a vote waits at the gateway for others to share its message; 0 sends each at once. */
+  @ToInt()
+  @IsInt()
+  @Min(0)
+  @Max(100)
+  POLL_VOTE_FORWARD_DELAY_MS = 1;
 
   /** Least time between two recounts pushed to the moderators' live queue counts. */
   @ToInt()

@@ -91,6 +91,8 @@ describe('readGatewaySettings', () => {
   it.each([
     ['COMMENT_POST_FORWARD_BATCH_MAX', '1', '100', ['0', '101']],
     ['COMMENT_POST_FORWARD_DELAY_MS', '0', '100', ['-1', '101']],
+    ['POLL_VOTE_FORWARD_BATCH_MAX', '1', '100', ['0', '101']],
+    ['POLL_VOTE_FORWARD_DELAY_MS', '0', '100', ['-1', '101']],
     ['COMMENTS_LIVE_INTERVAL_MS', '100', '60000', ['99', '60001']],
     ['COMMENTS_LIVE_MAX_STREAMS', '1', '1000000', ['0', '1000001']],
   ])('takes %s from %s to %s and refuses what lies past either edge', (name, lowest, highest, outside) => {

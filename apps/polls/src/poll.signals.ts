@@ -24,7 +24,9 @@ export class PollSignals implements OnApplicationBootstrap, OnApplicationShutdow
     private readonly nats: NatsLink,
     config: PollsEnv,
   ) {
-    this.throttle = new SignalThrottle(config.POLL_SIGNAL_INTERVAL_MS, (pollId) => this.publish({ pollId }));
+    this.throttle = new SignalThrottle(config.POLL_SIGNAL_INTERVAL_MS, (pollId) =>
+      this.publish({ pollId, countsOnly: true }),
+    );
   }
 
   /** A vote changed the results. */

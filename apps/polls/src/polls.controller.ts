@@ -1,6 +1,8 @@
 import { Controller } from '@nestjs/common';
 import {
   CastVoteRequest,
+  CastVotesReply,
+  CastVotesRequest,
   CreatePollRequest,
   CurrentPollRequest,
   ListPollsRequest,
@@ -58,6 +60,11 @@ export class PollsController {
   @HandlesRpc(PollsRpc.castVote)
   castVote(request: CastVoteRequest): Promise<PollReply> {
     return this.polls.castVote(request);
+  }
+
+  @HandlesRpc(PollsRpc.castVotes)
+  castVotes(request: CastVotesRequest): Promise<CastVotesReply> {
+    return this.polls.castVotes(request);
   }
 
   @HandlesRpc(PollsRpc.myVote)

@@ -74,7 +74,7 @@ describe('polls demo data', () => {
     const { rows: mismatched } = await pg.query(
       `select o.id from polls.poll_option o
         where (select coalesce(sum(votes), 0) from polls.option_tally t where t.option_id = o.id)
-           <> (select count(*) from polls.ballot_choice c where c.option_id = o.id)`,
+           <> (select count(*) from polls.ballot b where b.poll_id = o.poll_id and o.id = any (b.option_ids))`,
     );
     expect(mismatched).toEqual([]);
     const { rows: events } = await pg.query(`select 1 from polls.outbox_event`);

@@ -131,7 +131,7 @@ describe('polls service over NATS', () => {
     const { rows } = await pg.query<{ option_id: string; tallied: number; chosen: number }>(
       `select o.id as option_id,
               (select coalesce(sum(votes), 0)::int from polls.option_tally t where t.poll_id = $1 and t.option_id = o.id) as tallied,
-              (select count(*)::int from polls.ballot_choice c where c.poll_id = $1 and c.option_id = o.id) as chosen
+              (select count(*)::int from polls.ballot b where b.poll_id = $1 and o.id = any (b.option_ids)) as chosen
          from polls.poll_option o where o.poll_id = $1 order by o.position`,
       [pollId],
     );
@@ -557,6 +557,49 @@ describe('polls service over NATS', () => {
     counts.options.forEach((option) => expect(option.tallied).toBe(option.chosen));
   });
 
+  it('answers each vote of one cast_many message on its own: counted with the counts, or refused', async () => {
+    const poll = await create();
+    const closed = await create();
+    await call(PollsRpc.close, { caller: editor, pollId: closed.id });
+    const twice = reader();
+    const shared = `many-${run}`;
+    const anonymous: Caller = { readerId: null, staffId: null, roles: [], addressHash: null };
+    const votes = [
+      { caller: reader(), pollId: poll.id, optionIds: [poll.options[0].id] },
+      { caller: twice, pollId: poll.id, optionIds: [poll.options[1].id] },
+      { caller: twice, pollId: poll.id, optionIds: [poll.options[2].id] },
+      { caller: reader(), pollId: closed.id, optionIds: [closed.options[0].id] },
+      { caller: reader(), pollId: poll.id, optionIds: [closed.options[0].id] },
+      { caller: anonymous, pollId: poll.id, optionIds: [poll.options[0].id] },
+      { caller: reader(shared), pollId: poll.id, optionIds: [poll.options[3].id] },
+      { caller: reader(shared), pollId: poll.id, optionIds: [poll.options[3].id] },
+    ];
+    const { outcomes } = await cappedClients.get(1)!.call(PollsRpc.castVotes, {
+      votes: votes.map(({ caller, pollId, optionIds }) => ({ caller, pollId, ballot: { optionIds } })),
+    });
+    const statuses = outcomes.map((outcome) => ('reply' in outcome ? 201 : outcome.error.status));
+    expect(statuses).toEqual([201, 201, 409, 422, 400, 401, 201, 429]);
+    const counted = outcomes.flatMap((outcome) => ('reply' in outcome ? [outcome.reply] : []));
+    expect(counted.map((vote) => vote.optionIds)).toEqual([
+      [poll.options[0].id],
+      [poll.options[1].id],
+      [poll.options[3].id],
+    ]);
+    // Votes of one batch on one poll are answered with the counts after all of them.
+    for (const vote of counted) {
+      expect(vote.tallies.totalVoters).toBe(3);
+      expect(vote.tallies.options.map((option) => option.id)).toEqual(
+        poll.options.map((option) => option.id),
+      );
+      expect(vote.tallies.options.map((option) => option.votes)).toEqual([1, 1, 0, 1, 0]);
+    }
+    const counts = await countsOf(poll.id);
+    expect(counts.ballots).toBe(3);
+    expect(counts.voters).toBe(3);
+    counts.options.forEach((option) => expect(option.tallied).toBe(option.chosen));
+    expect((await countsOf(closed.id)).ballots).toBe(0);
+  });
+
   it('keeps options with votes: renames and additions pass, a removal is 409', async () => {
     const poll = await create({ options: ['Да', 'Нет', 'Не знаю'] });
     const listed = poll.options.map(({ id, text }) => ({ id, text }));
@@ -677,5 +720,9 @@ describe('polls service over NATS', () => {
     await call(PollsRpc.delete, { caller: editor, pollId: created[1] });
     const gone = await settle(call(PollsRpc.get, { caller: voter, pollId: created[1] }));
     expect(gone).toEqual({ ok: false, error: expect.objectContaining({ status: 404 }) });
+    // Ballots have no foreign key to their poll: deleting the poll deletes them with it.
+    expect((await countsOf(created[2])).ballots).toBe(1);
+    await call(PollsRpc.delete, { caller: editor, pollId: created[2] });
+    expect(await countsOf(created[2])).toEqual({ ballots: 0, voters: 0, options: [] });
   });
 });

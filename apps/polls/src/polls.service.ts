@@ -2,6 +2,8 @@ import { Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import {
   Caller,
   CastVoteRequest,
+  CastVotesReply,
+  CastVotesRequest,
   CreatePollRequest,
   CurrentPollRequest,
   ForbiddenError,
@@ -20,7 +22,9 @@ import {
   UnauthorizedError,
   UpdatePollRequest,
   ValidationFailedError,
+  VoteTallies,
 } from '@app/contracts';
+import { toWireError } from '@app/messaging';
 import { checkBallot } from './domain/ballot-rules';
 import { decodeCursor, encodeCursor } from './domain/cursor';
 import { applyChanges, settleDraft } from './domain/poll-draft.rules';
@@ -65,6 +69,20 @@ function reply(caller: Caller, found: PollWithMyVote | null): PollReply {
   return { poll };
 }
 
+/** What the votes of one batch on one poll share. */
+interface SharedResults {
+  definition: PollDefinition;
+  poll: PollSnapshot;
+  counts?: VoteTallies;
+}
+
+interface CountedVote {
+  definition: PollDefinition;
+  /** In the editor's order of options. */
+  choices: string[];
+  tallies: PollTallies;
+}
+
 /** Runs of a batch that a deadlock or serialization failure rolled back, before its votes fail. */
 const BATCH_ATTEMPTS = 3;
 
@@ -73,8 +91,8 @@ export class PollsService implements OnApplicationBootstrap {
   private readonly logger = new Logger('PollsService');
   private readonly definitions: PollDefinitionCache;
   private readonly votes: GroupCommit<CastVoteInput, VoteOutcome>;
-  /** Votes of one batch on one poll share their tallies, and so their snapshot. */
-  private readonly snapshots = new WeakMap<PollTallies, { definition: PollDefinition; poll: PollSnapshot }>();
+  /** Votes of one batch on one poll share their tallies, and so their snapshot and counts. */
+  private readonly snapshots = new WeakMap<PollTallies, SharedResults>();
 
   constructor(
     private readonly reads: PollReadsRepository,
@@ -87,7 +105,10 @@ export class PollsService implements OnApplicationBootstrap {
     this.definitions = new PollDefinitionCache(config.POLL_DEFINITION_TTL_MS, (pollId) =>
       reads.findDefinition(pollId),
     );
-    signals.onSignal(({ pollId }) => this.definitions.forget(pollId));
+    // Votes do not change a definition: only other signals drop the copy.
+    signals.onSignal(({ pollId, countsOnly }) => {
+      if (!countsOnly) this.definitions.forget(pollId);
+    });
     this.votes = new GroupCommit(
       {
         maxSize: config.POLL_VOTE_BATCH_MAX,
@@ -106,7 +127,36 @@ export class PollsService implements OnApplicationBootstrap {
 
   // ---- readers ----
 
-  async castVote({ caller, pollId, ballot }: CastVoteRequest): Promise<PollReply> {
+  async castVote(request: CastVoteRequest): Promise<PollReply> {
+    const { definition, choices, tallies } = await this.count(request);
+    return reply(request.caller, {
+      snapshot: this.snapshotAfterVote(definition, tallies),
+      myVote: choices,
+    });
+  }
+
+  /**
+   * The votes of one message, each judged as if it came alone; they reach the group commit together.
+   * A counted vote is answered with the counts, not a view: the gateway holds the rest of the poll.
+   */
+  async castVotes({ votes }: CastVotesRequest): Promise<CastVotesReply> {
+    const settled = await Promise.allSettled(votes.map((vote) => this.count(vote)));
+    return {
+      outcomes: settled.map((result) =>
+        result.status === 'fulfilled'
+          ? {
+              reply: {
+                optionIds: result.value.choices,
+                tallies: this.talliesAfterVote(result.value.definition, result.value.tallies),
+              },
+            }
+          : { error: toWireError(result.reason, this.logger) },
+      ),
+    };
+  }
+
+  /** Casts one vote; throws the refusal it gets. */
+  private async count({ caller, pollId, ballot }: CastVoteRequest): Promise<CountedVote> {
     const readerId = requireReader(caller);
     let definition = await this.definitions.get(pollId);
     if (!definition) throw new PollNotFoundError();
@@ -130,10 +180,7 @@ export class PollsService implements OnApplicationBootstrap {
     switch (outcome.kind) {
       case 'ok':
         this.signals.resultsChanged(pollId);
-        return reply(caller, {
-          snapshot: this.snapshotAfterVote(definition, outcome.tallies),
-          myVote: choices,
-        });
+        return { definition, choices, tallies: outcome.tallies };
       case 'already_voted':
         throw new AlreadyVotedError();
       case 'not_open':
@@ -276,10 +323,24 @@ export class PollsService implements OnApplicationBootstrap {
   }
 
   private snapshotAfterVote(definition: PollDefinition, tallies: PollTallies): PollSnapshot {
+    return this.afterVote(definition, tallies).poll;
+  }
+
+  private talliesAfterVote(definition: PollDefinition, tallies: PollTallies): VoteTallies {
+    const shared = this.afterVote(definition, tallies);
+    shared.counts ??= {
+      totalVotes: shared.poll.totalVotes,
+      totalVoters: shared.poll.totalVoters,
+      options: shared.poll.options.map(({ id, votes, percent }) => ({ id, votes, percent })),
+    };
+    return shared.counts;
+  }
+
+  private afterVote(definition: PollDefinition, tallies: PollTallies): SharedResults {
     const shared = this.snapshots.get(tallies);
-    if (shared?.definition === definition) return shared.poll;
-    const poll = snapshotOf(definition, tallies);
-    this.snapshots.set(tallies, { definition, poll });
-    return poll;
+    if (shared?.definition === definition) return shared;
+    const fresh: SharedResults = { definition, poll: snapshotOf(definition, tallies) };
+    this.snapshots.set(tallies, fresh);
+    return fresh;
   }
 }

@@ -38,7 +38,7 @@ export class PollSignalsListener implements OnApplicationBootstrap {
   apply(signal: PollChangedSignal): void {
     if (typeof signal?.pollId !== 'string') return;
     if (signal.deleted) this.cache.forget(signal.pollId);
-    else this.cache.invalidate(signal.pollId);
+    else this.cache.invalidate(signal.pollId, signal.countsOnly === true);
     this.live.changed(signal.pollId);
   }
 }

@@ -117,4 +117,23 @@ describe('the gateway poll cache', () => {
     const later = cache.lookup('poll-1', voter, NOW);
     expect(later?.kind === 'view' && later.view.totalVoters).toBe(301);
   });
+
+  it('keeps a poll’s definition for vote answers when only its counts changed, and drops it otherwise', () => {
+    cache.put(viewFor(snapshot(), null));
+    cache.invalidate('poll-1', true);
+    expect(cache.lookup('poll-1', reader, NOW)).toBeUndefined();
+    expect(cache.definitionOf('poll-1')).toEqual(
+      expect.objectContaining({ question: 'Где встретить Новый год?' }),
+    );
+    cache.invalidate('poll-1');
+    expect(cache.definitionOf('poll-1')).toBeUndefined();
+  });
+
+  it('forgets a definition after the TTL, with or without a signal', () => {
+    cache.put(viewFor(snapshot(), ['a']));
+    clock += TTL_MS - 1;
+    expect(cache.definitionOf('poll-1')).toBeDefined();
+    clock += 1;
+    expect(cache.definitionOf('poll-1')).toBeUndefined();
+  });
 });

@@ -38,6 +38,11 @@ export class PollCache {
   private readonly changes = new ChangeGenerations(MAX_POLLS);
   private readonly votes = new Map<string, Map<string, string[] | null>>();
   private readonly currentByPlacement = new Map<string, Timed<string | null>>();
+  /**
+   * The latest view of each poll, whatever its access, for its question, options and dates: a vote's
+   * answer is made from it and the vote's counts. A change of counts alone leaves it.
+   */
+  private readonly definitions = new Map<string, Timed<PollView>>();
 
   constructor(
     private readonly ttlMs: number,
@@ -105,6 +110,12 @@ export class PollCache {
     this.store(view);
   }
 
+  /** A recent view of the poll for its definition (counts aside); undefined when none is held. */
+  definitionOf(pollId: string): PollView | undefined {
+    const timed = this.definitions.get(pollId);
+    return timed && timed.expiresAt > this.now() ? timed.value : undefined;
+  }
+
   /** The reader's known choices (null: known not to have voted); undefined when unknown here. */
   peekVote(pollId: string, readerId: string): string[] | null | undefined {
     return this.votes.get(pollId)?.get(readerId);
@@ -144,10 +155,12 @@ export class PollCache {
   /**
    * A poll changed (results, definition, status or deletion). Cached "has not voted" answers are dropped
    * too: the reader may have voted through another gateway copy. Known votes stay: a vote never changes.
+   * When only its counts changed, its definition is kept for the answers to votes.
    */
-  invalidate(pollId: string): void {
+  invalidate(pollId: string, countsOnly = false): void {
     this.changes.changed(pollId);
     this.entries.delete(pollId);
+    if (!countsOnly) this.definitions.delete(pollId);
     const voters = this.votes.get(pollId);
     if (voters) for (const [reader, vote] of voters) if (vote === null) voters.delete(reader);
     // Any change may change which poll is current for a placement.
@@ -161,14 +174,18 @@ export class PollCache {
 
   private store(view: PollView): void {
     const entry = this.entryOf(view.id);
-    entry.views[accessOfView(view)] = {
-      value: { ...view, myVote: null },
-      expiresAt: this.now() + this.ttlMs,
-    };
+    const timed = { value: { ...view, myVote: null }, expiresAt: this.now() + this.ttlMs };
+    entry.views[accessOfView(view)] = timed;
     entry.missing = undefined;
+    if (!this.definitions.has(view.id) && this.definitions.size >= MAX_POLLS) {
+      const oldest = this.definitions.keys().next().value;
+      if (oldest !== undefined) this.definitions.delete(oldest);
+    }
+    this.definitions.set(view.id, timed);
   }
 
   private storeMissing(pollId: string): void {
+    this.definitions.delete(pollId);
     const entry = this.entryOf(pollId);
     entry.views = {};
     entry.missing = { value: true, expiresAt: this.now() + this.ttlMs };

@@ -10,11 +10,14 @@ import {
   PollNotFoundError,
   PollsRpc,
   PollView,
+  presentPoll,
   reshapeView,
+  snapshotWithCounts,
   VoteBallot,
 } from '@app/contracts';
 import { NatsRpcClient, RemoteError } from '@app/messaging';
 import { PollCache } from './poll.cache';
+import { VoteForwarder } from './vote.forwarder';
 
 const isEditor = (caller: Caller): boolean => hasRole(caller.roles, 'editor');
 
@@ -28,6 +31,7 @@ export class PollsGateway {
   constructor(
     private readonly rpc: NatsRpcClient,
     private readonly cache: PollCache,
+    private readonly votes: VoteForwarder,
   ) {}
 
   async get(pollId: string, caller: Caller): Promise<PollView> {
@@ -63,11 +67,25 @@ export class PollsGateway {
     return this.rpc.call(PollsRpc.list, { caller, query });
   }
 
+  /**
+   * The service answers a counted vote with the counts; the poll is shown from the definition this copy
+   * holds, by the same rule the service applies. Without one, the poll is read once for all the votes
+   * waiting for it; with one from before an edit of the options, it is read for this caller.
+   */
   async vote(pollId: string, ballot: VoteBallot, caller: Caller): Promise<PollView> {
-    const reply = await this.rpc.call(PollsRpc.castVote, { caller, pollId, ballot });
-    if (caller.readerId) this.cache.rememberVote(pollId, caller.readerId, reply.poll.myVote);
-    this.cache.putVoteResult(reply.poll);
-    return reply.poll;
+    const counted = await this.votes.cast({ caller, pollId, ballot });
+    if (caller.readerId) this.cache.rememberVote(pollId, caller.readerId, counted.optionIds);
+    const definition =
+      this.cache.definitionOf(pollId) ??
+      (await this.cache.load(pollId, 'definition', () => this.fetch(pollId, caller, false)));
+    const snapshot = definition && snapshotWithCounts(definition, counted.tallies);
+    const viewer = { myVote: counted.optionIds, isEditor: isEditor(caller) };
+    const view = snapshot ? presentPoll(snapshot, viewer, new Date()) : null;
+    if (view) {
+      this.cache.putVoteResult(view);
+      return view;
+    }
+    return this.remember(await this.fetch(pollId, caller, true));
   }
 
   async create(draft: PollDraft, caller: Caller): Promise<PollView> {

@@ -145,9 +145,19 @@ export class PollEditsRepository extends SqlRepository {
   }
 
   /** Deletes the poll with its options, ballots and counters (ON DELETE CASCADE). */
+  /**
+   * Ballots have no foreign key to their poll (see the lean_ballots migration): they go here, after
+   * the poll is locked, which waits for every vote still holding it; a vote after that finds no poll.
+   * The locking statement comes first so the deleting one sees every ballot committed before it.
+   */
   async delete(pollId: string): Promise<boolean> {
-    const rows = await this.run(`delete from polls.poll where id = ? returning id`, [pollId]);
-    return rows.length > 0;
+    return this.transaction(async (em) => {
+      const locked = await this.run(`select id from polls.poll where id = ? for update`, [pollId], em);
+      if (locked.length === 0) return false;
+      await this.run(`delete from polls.ballot where poll_id = ?`, [pollId], em);
+      await this.run(`delete from polls.poll where id = ?`, [pollId], em);
+      return true;
+    });
   }
 }
 

@@ -49,10 +49,7 @@ const snapshotSql = (where: string, tail = ''): string => `
                               where t.poll_id = p.id and t.option_id = o.id))
                  order by o.position), '[]')
             from polls.poll_option o where o.poll_id = p.id) as options,
-         (select array_agg(c.option_id order by o.position)
-            from polls.ballot b
-            join polls.ballot_choice c on c.ballot_id = b.id
-            join polls.poll_option o on o.id = c.option_id
+         (select b.option_ids from polls.ballot b
            where b.poll_id = p.id and b.reader_id = ?) as my_vote
     from polls.poll p
    where ${where} ${tail}`;
@@ -63,10 +60,7 @@ export class PollReadsRepository extends SqlRepository {
   /** The reader's choices in the poll, null when the reader has not voted; undefined when no such poll. */
   async myVote(pollId: string, readerId: string | null): Promise<string[] | null | undefined> {
     const [row] = await this.run<{ my_vote: string[] | null }>(
-      `select (select array_agg(c.option_id order by o.position)
-                 from polls.ballot b
-                 join polls.ballot_choice c on c.ballot_id = b.id
-                 join polls.poll_option o on o.id = c.option_id
+      `select (select b.option_ids from polls.ballot b
                 where b.poll_id = p.id and b.reader_id = ?) as my_vote
          from polls.poll p where p.id = ?`,
       [readerId, pollId],
@@ -145,10 +139,11 @@ export class PollReadsRepository extends SqlRepository {
   /** Votes per option per clock hour (UTC), oldest first. */
   async hourlyVotes(pollId: string): Promise<{ hour: string; optionId: string; votes: number }[]> {
     const rows = await this.run<{ hour: string; option_id: string; votes: string }>(
-      `select date_trunc('hour', c.created_at) as hour, c.option_id, count(*) as votes
-         from polls.ballot_choice c
+      `select date_trunc('hour', b.created_at) as hour, c.option_id, count(*) as votes
+         from polls.ballot b
+         cross join unnest(b.option_ids) as c(option_id)
          join polls.poll_option o on o.id = c.option_id
-        where c.poll_id = ?
+        where b.poll_id = ?
         group by 1, 2, o.position
         order by 1, o.position`,
       [pollId],

@@ -48,14 +48,9 @@ export class PollsDemoRepository extends SqlRepository {
                     ?::timestamptz + (random() * ?) * interval '1 second' as at
                from unnest(?::uuid[], ?::int[]) as w(option_id, votes),
                     generate_series(1, w.votes)
-           ), made as (
-             insert into polls.ballot (poll_id, reader_id, created_at)
-             select ?, 'demo:' || ? || ':' || n, at from picks
-             returning id, reader_id, created_at
            )
-           insert into polls.ballot_choice (ballot_id, option_id, poll_id, created_at)
-           select m.id, p.option_id, ?, m.created_at
-             from made m join picks p on m.reader_id = 'demo:' || ? || ':' || p.n`,
+           insert into polls.ballot (poll_id, reader_id, created_at, option_ids)
+           select ?, 'demo:' || ? || ':' || n, at, array[option_id] from picks`,
           [
             poll.opensAt.toISOString(),
             seconds,
@@ -63,14 +58,14 @@ export class PollsDemoRepository extends SqlRepository {
             `{${poll.options.map((option) => option.votes).join(',')}}`,
             poll.id,
             poll.id,
-            poll.id,
-            poll.id,
           ],
           em,
         );
         await this.run(
           `insert into polls.option_tally (poll_id, option_id, shard, votes)
-           select poll_id, option_id, 0, count(*) from polls.ballot_choice where poll_id = ? group by 1, 2`,
+           select b.poll_id, c.option_id, 0, count(*)
+             from polls.ballot b cross join unnest(b.option_ids) as c(option_id)
+            where b.poll_id = ? group by 1, 2`,
           [poll.id],
           em,
         );

@@ -1,4 +1,11 @@
-import { pollAccess, pollStatus, presentPoll, reshapeView, resultsVisible } from './poll-presentation';
+import {
+  pollAccess,
+  pollStatus,
+  presentPoll,
+  reshapeView,
+  resultsVisible,
+  snapshotWithCounts,
+} from './poll-presentation';
 import type { PollSnapshot, ResultsVisibility } from './poll.model';
 
 const NOW = new Date('2026-11-26T12:00:00Z');
@@ -96,3 +103,60 @@ describe('reshaping a view for another viewer', () => {
     expect(reshapeView(view, ['a'], NOW)).toBe(view);
   });
 });
+
+describe('a poll shown from a view and the counts after a vote', () => {
+  const counts = {
+    totalVotes: 4,
+    totalVoters: 4,
+    options: [
+      { id: 'a', votes: 3, percent: 75 },
+      { id: 'b', votes: 1, percent: 25 },
+    ],
+  };
+
+  it('takes the question, options and dates from a view that hid the counts, and the counts given', () => {
+    const poll = snapshot({ resultsVisibility: 'after_vote' });
+    const hidden = presentPoll(poll, { myVote: null, isEditor: false }, NOW)!;
+    const shown = presentPoll(snapshotWithCounts(hidden, counts)!, { myVote: ['a'], isEditor: false }, NOW);
+    expect(shown).toEqual(
+      presentPoll(
+        snapshot({ resultsVisibility: 'after_vote', ...withCounts(counts) }),
+        {
+          myVote: ['a'],
+          isEditor: false,
+        },
+        NOW,
+      ),
+    );
+    expect(shown?.options.map((option) => option.votes)).toEqual([3, 1]);
+  });
+
+  it('still hides the counts from a voter when the rule says so', () => {
+    const poll = snapshot({ resultsVisibility: 'after_close' });
+    const view = presentPoll(poll, { myVote: null, isEditor: false }, NOW)!;
+    const shown = presentPoll(snapshotWithCounts(view, counts)!, { myVote: ['b'], isEditor: false }, NOW);
+    expect(shown).toMatchObject({ totalVotes: null, myVote: ['b'] });
+  });
+
+  it('gives nothing when the options differ from the view’s, in ids or in order', () => {
+    const view = presentPoll(snapshot(), { myVote: null, isEditor: false }, NOW)!;
+    expect(snapshotWithCounts(view, { ...counts, options: [...counts.options].reverse() })).toBeNull();
+    expect(snapshotWithCounts(view, { ...counts, options: counts.options.slice(0, 1) })).toBeNull();
+  });
+});
+
+function withCounts(counts: {
+  totalVotes: number;
+  totalVoters: number;
+  options: { votes: number; percent: number }[];
+}) {
+  return {
+    totalVotes: counts.totalVotes,
+    totalVoters: counts.totalVoters,
+    options: snapshot().options.map((option, index) => ({
+      ...option,
+      votes: counts.options[index].votes,
+      percent: counts.options[index].percent,
+    })),
+  };
+}

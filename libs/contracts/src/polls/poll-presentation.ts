@@ -1,3 +1,4 @@
+import type { VoteTallies } from './poll.commands';
 import type { PollSnapshot, PollStatus, PollView, ResultsVisibility } from './poll.model';
 
 /** The part of a poll that decides who sees what; a snapshot and a view both have it. */
@@ -100,4 +101,34 @@ export function reshapeView(view: PollView, myVote: string[] | null, now: Date):
 function sameVote(a: string[] | null, b: string[] | null): boolean {
   if (a === null || b === null) return a === b;
   return a.length === b.length && a.every((id, i) => id === b[i]);
+}
+
+/**
+ * A poll's snapshot from a view of it (for its question, options and dates; its counts may be hidden)
+ * and counts the service gave after a vote. Null when the options differ, in ids or order: the view
+ * predates an edit and only the service can show the poll.
+ */
+export function snapshotWithCounts(view: PollView, counts: VoteTallies): PollSnapshot | null {
+  if (view.options.length !== counts.options.length) return null;
+  if (view.options.some((option, index) => option.id !== counts.options[index].id)) return null;
+  return {
+    id: view.id,
+    question: view.question,
+    multipleChoice: view.multipleChoice,
+    maxChoices: view.maxChoices,
+    opensAt: view.opensAt,
+    closesAt: view.closesAt,
+    resultsVisibility: view.resultsVisibility,
+    placement: view.placement,
+    articleId: view.articleId,
+    createdAt: view.createdAt,
+    totalVotes: counts.totalVotes,
+    totalVoters: counts.totalVoters,
+    options: view.options.map((option, index) => ({
+      id: option.id,
+      text: option.text,
+      votes: counts.options[index].votes,
+      percent: counts.options[index].percent,
+    })),
+  };
 }

@@ -13,6 +13,7 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { Caller } from '../identity/caller';
+import { WireError } from '../errors/wire-error';
 import { PageQuery } from '../common/page';
 import { OptionalNotNull } from '../validation/optional-not-null.decorator';
 import { SingleLine } from '../validation/single-line.decorator';
@@ -185,6 +186,19 @@ export class CastVoteRequest extends PollIdRequest {
   ballot: VoteBallot;
 }
 
+/**
+ * Many votes in one message (the gateway batches the votes that reach it together): one decoding and
+ * one validation for all of them. Each vote is still judged and answered on its own, in the order sent.
+ */
+export class CastVotesRequest {
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(POLL_LIMITS.voteBatchMax)
+  @ValidateNested({ each: true })
+  @Type(() => CastVoteRequest)
+  votes: CastVoteRequest[];
+}
+
 export class CurrentPollRequest extends CallerRequest {
   @Matches(POLL_LIMITS.placementPattern)
   placement: string;
@@ -200,6 +214,31 @@ export class ListPollsRequest extends CallerRequest {
 
 export interface PollReply {
   poll: PollView;
+}
+
+/** A poll's counts right after a vote's batch committed, in the editor's order of options. */
+export interface VoteTallies {
+  totalVotes: number;
+  totalVoters: number;
+  options: { id: string; votes: number; percent: number }[];
+}
+
+/**
+ * A counted vote: the reader's choices (in the editor's order) and the poll's counts after it, not a
+ * view of the poll. The gateway shows the vote's poll from the definition it holds; only when it holds
+ * none, or one whose options differ, does it ask for the poll.
+ */
+export interface VoteCounted {
+  optionIds: string[];
+  tallies: VoteTallies;
+}
+
+/** One vote of a batch: counted, or the error it would have had alone. */
+export type CastVoteOutcome = { reply: VoteCounted } | { error: WireError };
+
+export interface CastVotesReply {
+  /** One per vote, in the order of the request. */
+  outcomes: CastVoteOutcome[];
 }
 
 export interface PollListReply {

@@ -13,6 +13,8 @@ export const POLL_LIMITS = {
   minOptions: 2,
   maxOptions: 20,
   placementPattern: /^[a-z0-9_-]{1,64}$/,
+  /** Votes in one `polls.vote.cast_many` message at most. */
+  voteBatchMax: 100,
 } as const;
 
 /**

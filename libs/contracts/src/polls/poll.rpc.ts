@@ -1,6 +1,8 @@
 import { reply, rpcOperation } from '../rpc/rpc-operation';
 import {
   CastVoteRequest,
+  CastVotesReply,
+  CastVotesRequest,
   CreatePollRequest,
   CurrentPollRequest,
   ListPollsRequest,
@@ -23,6 +25,7 @@ export const PollsRpc = {
   current: rpcOperation('polls.poll.current', CurrentPollRequest, reply<PollReply>('PollReply')),
   list: rpcOperation('polls.poll.list', ListPollsRequest, reply<PollListReply>('PollListReply')),
   castVote: rpcOperation('polls.vote.cast', CastVoteRequest, reply<PollReply>('PollReply')),
+  castVotes: rpcOperation('polls.vote.cast_many', CastVotesRequest, reply<CastVotesReply>('CastVotesReply')),
   myVote: rpcOperation('polls.vote.mine', PollIdRequest, reply<MyVoteReply>('MyVoteReply')),
   exportResults: rpcOperation(
     'polls.results.export',

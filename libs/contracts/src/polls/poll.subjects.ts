@@ -13,6 +13,8 @@ export interface PollChangedSignal {
   pollId: string;
   /** true when the poll was deleted: caches drop it instead of refreshing. */
   deleted?: boolean;
+  /** true when only the counts changed (votes): the question, options and dates are as they were. */
+  countsOnly?: boolean;
 }
 
 /** One option's final count in `poll.closed`. */
