@@ -8,7 +8,7 @@ import {
   ValidationFailedError,
 } from '@app/contracts';
 import { RemoteError } from '@app/messaging';
-import { toProblem } from './problem';
+import { SERVICE_UNAVAILABLE_RETRY_AFTER_SECONDS, toProblem } from './problem';
 import { localiseProblem } from './problem.reply';
 
 describe('problem documents', () => {
@@ -42,6 +42,18 @@ describe('problem documents', () => {
       status: 503,
       code: 'service_unavailable',
     });
+  });
+
+  it("tells a client when to try again after every 503, its own or a service's", () => {
+    expect(toProblem(new ServiceUnavailableError('polls')).retryAfterSeconds).toBe(
+      SERVICE_UNAVAILABLE_RETRY_AFTER_SECONDS,
+    );
+    const remote = new RemoteError({ code: 'database_unavailable', status: 503, message: 'Try again.' });
+    expect(toProblem(remote)).toMatchObject({
+      problem: { status: 503 },
+      retryAfterSeconds: SERVICE_UNAVAILABLE_RETRY_AFTER_SECONDS,
+    });
+    expect(toProblem(new ConflictError('last_admin', 'No.')).retryAfterSeconds).toBeUndefined();
   });
 
   it("answers a service's unexpected error with the service's error id and nothing else", () => {

@@ -93,11 +93,19 @@ export function codeForStatus(status: number): string {
     .replace(/[^a-z]+/g, '_');
 }
 
+/**
+ * When a client may try again after a 503 that names no time itself: a service that is not answering
+ * is usually one being restarted or reconnecting, which takes seconds, and a client told nothing
+ * retries at once and adds to the load of whatever is recovering.
+ */
+export const SERVICE_UNAVAILABLE_RETRY_AFTER_SECONDS = 2;
+
 /** Maps anything thrown while serving a request to the problem document the client receives. */
 export function toProblem(error: unknown): ProblemAnswer {
   if (error instanceof DomainError) {
-    const retryAfterSeconds = error.retryAfterSeconds;
     const status = error.status >= 400 && error.status < 600 ? error.status : 500;
+    const retryAfterSeconds =
+      error.retryAfterSeconds ?? (status === 503 ? SERVICE_UNAVAILABLE_RETRY_AFTER_SECONDS : undefined);
     const answer: ProblemAnswer = { problem: makeProblem(status, error.code, error.message, error.errors) };
     if (retryAfterSeconds !== undefined) answer.retryAfterSeconds = retryAfterSeconds;
     if (status >= 500 && status !== 503) {
