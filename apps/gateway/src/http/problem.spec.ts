@@ -56,6 +56,18 @@ describe('problem documents', () => {
     expect(toProblem(new ConflictError('last_admin', 'No.')).retryAfterSeconds).toBeUndefined();
   });
 
+  it("answers a lost connection to the gateway's own database with a 503, not an unexpected error", () => {
+    const lost = Object.assign(new Error('terminating connection due to administrator command'), {
+      code: '57P01',
+    });
+    const answer = toProblem(lost);
+    expect(answer).toMatchObject({
+      problem: { status: 503, code: 'service_unavailable' },
+      retryAfterSeconds: SERVICE_UNAVAILABLE_RETRY_AFTER_SECONDS,
+    });
+    expect(answer.unexpected).toBeUndefined();
+  });
+
   it("answers a service's unexpected error with the service's error id and nothing else", () => {
     const remote = new RemoteError({
       code: 'internal_error',

@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { HttpException } from '@nestjs/common';
-import { DomainError, FieldError } from '@app/contracts';
+import { DatabaseUnavailableError, DomainError, FieldError } from '@app/contracts';
 import { RemoteError } from '@app/messaging';
+import { isDatabaseUnavailable } from '@app/persistence';
 import { problemMessage } from './problem.messages';
 
 /** An RFC 9457 problem document, as every error of the API is answered. */
@@ -145,6 +146,8 @@ export function toProblem(error: unknown): ProblemAnswer {
       ),
     };
   }
+  // The gateway's own tables (rate counters, staff) while PostgreSQL restarts: try again shortly.
+  if (isDatabaseUnavailable(error)) return toProblem(new DatabaseUnavailableError());
   const errorId = randomUUID();
   return {
     problem: { ...makeProblem(500, 'internal_error', english('internal_error', 500, errorId)), errorId },
