@@ -19,6 +19,10 @@ export interface SuiteOptions {
   gatewayEnv?: NodeJS.ProcessEnv;
   /** Extra environment for every service. */
   serviceEnv?: NodeJS.ProcessEnv;
+  /** A NATS of the test's own (one it restarts, say) instead of the test run's. */
+  natsUrl?: string;
+  /** A PostgreSQL server of the test's own, where the suite's database is made, instead of the test run's. */
+  postgresUrl?: string;
 }
 
 /**
@@ -51,9 +55,13 @@ export class Suite {
 
   constructor(private readonly options: SuiteOptions = {}) {}
 
+  get natsUrl(): string {
+    return this.options.natsUrl ?? TEST_NATS_URL;
+  }
+
   static async start(options: SuiteOptions = {}): Promise<Suite> {
     const suite = new Suite(options);
-    suite.database = await createTestDatabase('engage_suite');
+    suite.database = await createTestDatabase('engage_suite', options.postgresUrl);
     try {
       for (const service of options.services ?? SERVICE_NAMES) await suite.startService(service);
       suite.baseUrl = await suite.startGateway();
@@ -68,7 +76,7 @@ export class Suite {
   get commonEnv(): NodeJS.ProcessEnv {
     return {
       DATABASE_URL: this.database.url,
-      NATS_URL: TEST_NATS_URL,
+      NATS_URL: this.natsUrl,
       // Tests read the per-request lines (request ids), which are logged at debug.
       LOG_LEVEL: 'debug',
       LOG_FORMAT: 'json',
@@ -163,12 +171,12 @@ export class Suite {
     await Promise.all(this.gateways.map((gateway) => gateway.stop()));
     await Promise.all([...this.services.values()].flat().map((app) => app.stop()));
     await this.database?.drop();
-    await deleteStream(this.jetStreamName);
+    await deleteStream(this.natsUrl, this.jetStreamName);
   }
 }
 
-async function deleteStream(name: string): Promise<void> {
-  const nc = await connect({ servers: TEST_NATS_URL });
+async function deleteStream(natsUrl: string, name: string): Promise<void> {
+  const nc = await connect({ servers: natsUrl });
   try {
     const jsm = await nc.jetstreamManager();
     await jsm.streams.delete(name).catch(() => undefined);
