@@ -106,6 +106,11 @@ describe('faults under load', () => {
   });
 
   const allProcesses = (): AppProcess[] => [...suite.gateways, ...[...suite.services.values()].flat()];
+  const unexpectedSince = (from: number): string[] =>
+    suite
+      .allJsonLines()
+      .filter((line) => /unexpected error/.test(String(line.msg)) && Date.parse(String(line.time)) >= from)
+      .map((line) => JSON.stringify(line).slice(0, 600));
   const lastCopy = (service: SuiteService) => suite.services.get(service)!.at(-1)!;
 
   /** Kills the service's copy and starts a new one, as an orchestrator restarts a dead container. */
@@ -274,6 +279,8 @@ describe('faults under load', () => {
         // The suite recovered by itself: every process the fault did not kill is still the one started.
         died: survivors.filter((process) => !process.running).map((process) => process.name),
         someSucceeded: records.some(succeeded),
+        // What an app logged as unexpected (with its stack) while this fault was on.
+        unexpected: unexpectedSince(faultAt),
       }).toEqual({
         broken: [],
         lost: [],
@@ -282,6 +289,7 @@ describe('faults under load', () => {
         recovered: true,
         died: [],
         someSucceeded: true,
+        unexpected: [],
       });
     },
     600000,
