@@ -1,4 +1,4 @@
-import { ConnectionException, UniqueConstraintViolationException } from '@mikro-orm/core';
+import { ConnectionException, DriverException, UniqueConstraintViolationException } from '@mikro-orm/core';
 import { isDatabaseUnavailable } from './database-unavailable';
 
 const withCode = (message: string, code: string): Error => Object.assign(new Error(message), { code });
@@ -15,6 +15,12 @@ describe('isDatabaseUnavailable', () => {
       new Error('Connection terminated unexpectedly'),
       new Error('Connection terminated'),
       new Error('Client has encountered a connection error and is not queryable'),
+      new Error('Client was closed and is not queryable'),
+      new DriverException(
+        Object.assign(new Error('Knex: Timeout acquiring a connection. The pool is probably full.'), {
+          name: 'KnexTimeoutError',
+        }),
+      ),
       Object.assign(new Error('Knex: Timeout acquiring a connection.'), { name: 'KnexTimeoutError' }),
       new ConnectionException(new Error('connect ECONNREFUSED')),
       new Error('the batch failed', { cause: withCode('terminating connection', '57P01') }),

@@ -15,7 +15,9 @@ const SOCKET_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'EPIPE', 'ETIMEDOUT'
  * query, or asked again after it broke.
  */
 const TERMINATED =
-  /^(Connection terminated( unexpectedly|\b)|Client has encountered a connection error and is not queryable)/;
+  /^(Connection terminated( unexpectedly|\b)|Client (has encountered a connection error|was closed) and is not queryable)/;
+/** knex's pool timeout as MikroORM rethrows it: a DriverException, the name gone, the message kept. */
+const POOL_TIMEOUT = /^Knex: Timeout acquiring a connection/;
 
 type ErrorLike = { code?: unknown; name?: unknown; message?: unknown; cause?: unknown };
 
@@ -25,7 +27,7 @@ function isLostConnection(error: ErrorLike): boolean {
   if (typeof code === 'string' && (UNAVAILABLE_SQLSTATE.test(code) || SOCKET_CODES.has(code))) return true;
   // knex's pool gave up waiting for a connection: the server did not take new ones in time.
   if (name === 'KnexTimeoutError') return true;
-  return typeof message === 'string' && TERMINATED.test(message);
+  return typeof message === 'string' && (TERMINATED.test(message) || POOL_TIMEOUT.test(message));
 }
 
 /**
