@@ -16,6 +16,11 @@ describe('isDatabaseUnavailable', () => {
       new Error('Connection terminated'),
       new Error('Client has encountered a connection error and is not queryable'),
       new Error('Client was closed and is not queryable'),
+      new Error('select ordinal from polls.cast_votes($1::jsonb, $2) - Connection terminated unexpectedly'),
+      new DriverException(
+        new Error('insert into "comments"."comment" ... - Connection terminated unexpectedly'),
+      ),
+      new Error('Transaction query already complete, run with DEBUG=knex:tx for more info'),
       new DriverException(
         Object.assign(new Error('Knex: Timeout acquiring a connection. The pool is probably full.'), {
           name: 'KnexTimeoutError',

@@ -12,10 +12,15 @@ const UNAVAILABLE_SQLSTATE = /^(08...|57P0[123]|53300)$/;
 const SOCKET_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'EPIPE', 'ETIMEDOUT', 'EHOSTUNREACH']);
 /**
  * pg's errors for a connection the server closed carry no code, only these messages: closed under a
- * query, or asked again after it broke.
+ * query, or asked again after it broke. knex puts the statement in front of the message.
  */
 const TERMINATED =
-  /^(Connection terminated( unexpectedly|\b)|Client (has encountered a connection error|was closed) and is not queryable)/;
+  /(^|- )(Connection terminated( unexpectedly|\b)|Client (has encountered a connection error|was closed) and is not queryable)/;
+/**
+ * knex's answer to a statement of a transaction whose connection broke under an earlier one: the
+ * transaction is over, rolled back by the server with the session.
+ */
+const TRANSACTION_GONE = /^Transaction query already complete/;
 /** knex's pool timeout as MikroORM rethrows it: a DriverException, the name gone, the message kept. */
 const POOL_TIMEOUT = /^Knex: Timeout acquiring a connection/;
 
@@ -27,7 +32,10 @@ function isLostConnection(error: ErrorLike): boolean {
   if (typeof code === 'string' && (UNAVAILABLE_SQLSTATE.test(code) || SOCKET_CODES.has(code))) return true;
   // knex's pool gave up waiting for a connection: the server did not take new ones in time.
   if (name === 'KnexTimeoutError') return true;
-  return typeof message === 'string' && (TERMINATED.test(message) || POOL_TIMEOUT.test(message));
+  return (
+    typeof message === 'string' &&
+    [TERMINATED, TRANSACTION_GONE, POOL_TIMEOUT].some((pattern) => pattern.test(message))
+  );
 }
 
 /**
