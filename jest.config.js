@@ -49,6 +49,7 @@ module.exports = {
         '<rootDir>/{apps,libs,scripts,bench}/**/*.spec.ts',
         '<rootDir>/test/*.spec.ts',
         '<rootDir>/test/hostile/**/*.spec.ts',
+        '<rootDir>/test/faults/**/*.spec.ts',
       ],
     },
     {
@@ -58,6 +59,14 @@ module.exports = {
       testTimeout: 60000,
     },
     { ...common, displayName: 'suite', testMatch: ['<rootDir>/test/**/*.e2e-spec.ts'], testTimeout: 120000 },
+    // Faults under load: the suite on a PostgreSQL and a NATS of its own, which it restarts. Short in
+    // `npm test`; `npm run test:faults` gives each fault FAULTS_SECONDS (30) of load after the repair.
+    {
+      ...common,
+      displayName: 'faults',
+      testMatch: ['<rootDir>/test/faults/**/*.fault-spec.ts'],
+      testTimeout: 600000,
+    },
     // Widgets in Debian's Chromium (playwright-core) against a real suite; they also run from the build.
     {
       ...common,

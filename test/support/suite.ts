@@ -19,8 +19,10 @@ export interface SuiteOptions {
   gatewayEnv?: NodeJS.ProcessEnv;
   /** Extra environment for every service. */
   serviceEnv?: NodeJS.ProcessEnv;
-  /** NATS_URL of every app; the test NATS by default (a test's own cluster, say). */
+  /** NATS_URL of every app: a NATS of the test's own (a cluster, one it restarts) instead of the test run's. */
   natsUrl?: string;
+  /** A PostgreSQL server of the test's own, where the suite's database is made, instead of the test run's. */
+  postgresUrl?: string;
 }
 
 /**
@@ -59,7 +61,7 @@ export class Suite {
 
   static async start(options: SuiteOptions = {}): Promise<Suite> {
     const suite = new Suite(options);
-    suite.database = await createTestDatabase('engage_suite');
+    suite.database = await createTestDatabase('engage_suite', options.postgresUrl);
     try {
       for (const service of options.services ?? SERVICE_NAMES) await suite.startService(service);
       suite.baseUrl = await suite.startGateway();

@@ -13,3 +13,4 @@ export * from './sql-in';
 export * from './group-commit';
 export * from './batch-failure';
 export * from './retry-on-conflict';
+export * from './database-unavailable';

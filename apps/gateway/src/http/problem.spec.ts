@@ -4,6 +4,7 @@ import {
   DomainError,
   NotFoundError,
   RateLimitedError,
+  SERVICE_UNAVAILABLE_RETRY_AFTER_SECONDS,
   ServiceUnavailableError,
   ValidationFailedError,
 } from '@app/contracts';
@@ -42,6 +43,30 @@ describe('problem documents', () => {
       problem: { status: 503, code: 'service_unavailable' },
       retryAfterSeconds: 1,
     });
+  });
+
+  it("tells a client when to try again after every 503, its own or a service's", () => {
+    expect(toProblem(new ServiceUnavailableError('polls')).retryAfterSeconds).toBe(
+      SERVICE_UNAVAILABLE_RETRY_AFTER_SECONDS,
+    );
+    const remote = new RemoteError({ code: 'database_unavailable', status: 503, message: 'Try again.' });
+    expect(toProblem(remote)).toMatchObject({
+      problem: { status: 503 },
+      retryAfterSeconds: SERVICE_UNAVAILABLE_RETRY_AFTER_SECONDS,
+    });
+    expect(toProblem(new ConflictError('last_admin', 'No.')).retryAfterSeconds).toBeUndefined();
+  });
+
+  it("answers a lost connection to the gateway's own database with a 503, not an unexpected error", () => {
+    const lost = Object.assign(new Error('terminating connection due to administrator command'), {
+      code: '57P01',
+    });
+    const answer = toProblem(lost);
+    expect(answer).toMatchObject({
+      problem: { status: 503, code: 'service_unavailable' },
+      retryAfterSeconds: SERVICE_UNAVAILABLE_RETRY_AFTER_SECONDS,
+    });
+    expect(answer.unexpected).toBeUndefined();
   });
 
   it("answers a service's unexpected error with the service's error id and nothing else", () => {

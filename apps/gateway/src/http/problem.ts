@@ -1,7 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import { HttpException } from '@nestjs/common';
-import { DomainError, FieldError } from '@app/contracts';
+import {
+  DatabaseUnavailableError,
+  DomainError,
+  FieldError,
+  SERVICE_UNAVAILABLE_RETRY_AFTER_SECONDS,
+} from '@app/contracts';
 import { RemoteError } from '@app/messaging';
+import { isDatabaseUnavailable } from '@app/persistence';
 import { problemMessage } from './problem.messages';
 
 /** An RFC 9457 problem document, as every error of the API is answered. */
@@ -96,8 +102,9 @@ export function codeForStatus(status: number): string {
 /** Maps anything thrown while serving a request to the problem document the client receives. */
 export function toProblem(error: unknown): ProblemAnswer {
   if (error instanceof DomainError) {
-    const retryAfterSeconds = error.retryAfterSeconds;
     const status = error.status >= 400 && error.status < 600 ? error.status : 500;
+    const retryAfterSeconds =
+      error.retryAfterSeconds ?? (status === 503 ? SERVICE_UNAVAILABLE_RETRY_AFTER_SECONDS : undefined);
     const answer: ProblemAnswer = { problem: makeProblem(status, error.code, error.message, error.errors) };
     if (retryAfterSeconds !== undefined) answer.retryAfterSeconds = retryAfterSeconds;
     if (status >= 500 && status !== 503) {
@@ -137,6 +144,8 @@ export function toProblem(error: unknown): ProblemAnswer {
       ),
     };
   }
+  // The gateway's own tables (rate counters, staff) while PostgreSQL restarts: try again shortly.
+  if (isDatabaseUnavailable(error)) return toProblem(new DatabaseUnavailableError());
   const errorId = randomUUID();
   return {
     problem: { ...makeProblem(500, 'internal_error', english('internal_error', 500, errorId)), errorId },

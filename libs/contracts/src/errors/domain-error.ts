@@ -85,3 +85,10 @@ export class ServiceUnavailableError extends DomainError {
     super('service_unavailable', 503, `The ${service} service is not answering. Try again shortly.`);
   }
 }
+
+/** The database is out of reach for a moment (restarting, failing over): to the client, a service not answering. */
+export class DatabaseUnavailableError extends DomainError {
+  constructor() {
+    super('service_unavailable', 503, 'The service cannot reach its database. Try again shortly.');
+  }
+}

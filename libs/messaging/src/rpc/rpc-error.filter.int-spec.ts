@@ -85,3 +85,53 @@ describe('unexpected database errors of a message handler', () => {
     expect(stack).toMatch(/^\s+at /);
   });
 });
+
+describe('a message handler whose database went away', () => {
+  let db: TestMessagingDatabase;
+
+  beforeAll(async () => {
+    db = await createTestMessagingDatabase('rpc_error_unavailable_test');
+  });
+  afterAll(() => db?.close());
+
+  const wireOf = async (error: unknown, log: CapturedLog): Promise<WireError | undefined> =>
+    firstValueFrom(new RpcErrorFilter(log).catch(error, {} as ArgumentsHost)).then(
+      () => undefined,
+      (sent: WireError) => sent,
+    );
+
+  it('answers a statement on a session the server ended with a 503 to try again, logged without a stack', async () => {
+    const session = new Client({ connectionString: db.url });
+    session.on('error', () => undefined);
+    await session.connect();
+    const pid = (await session.query<{ pid: number }>('select pg_backend_pid() as pid')).rows[0].pid;
+    const admin = new Client({ connectionString: db.url });
+    await admin.connect();
+    try {
+      await admin.query('select pg_terminate_backend($1)', [pid]);
+    } finally {
+      await admin.end();
+    }
+    const error = await session.query(`select 1`).then(
+      () => new Error('the statement succeeded on an ended session'),
+      (failure: Error) => failure,
+    );
+    await session.end().catch(() => undefined);
+
+    const log = new CapturedLog();
+    const wire = await wireOf(error, log);
+    expect(wire).toMatchObject({ status: 503, code: 'service_unavailable' });
+    expect(log.lines).toHaveLength(1);
+    expect(log.lines[0]).toContain('database unavailable');
+    expect(log.lines[0]).not.toContain(' at ');
+  });
+
+  it('answers a server that refuses connections with a 503 too', async () => {
+    const closed = new Client({ connectionString: 'postgres://postgres@127.0.0.1:1/postgres' });
+    const error = await closed.connect().then(
+      () => new Error('connected to port 1'),
+      (failure: Error) => failure,
+    );
+    expect(await wireOf(error, new CapturedLog())).toMatchObject({ status: 503 });
+  });
+});

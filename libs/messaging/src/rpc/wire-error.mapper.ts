@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { LoggerService } from '@nestjs/common';
 import { RpcException } from '@nestjs/microservices';
-import { DomainError, isWireError, WireError } from '@app/contracts';
-import { describeForLog } from '@app/persistence';
+import { DatabaseUnavailableError, DomainError, isWireError, WireError } from '@app/contracts';
+import { describeForLog, isDatabaseUnavailable } from '@app/persistence';
 
 /** What a service sends back when a handler fails: the error's own wire shape, or an opaque id. */
 export function toWireError(exception: unknown, logger: LoggerService): WireError {
@@ -10,6 +10,11 @@ export function toWireError(exception: unknown, logger: LoggerService): WireErro
   if (exception instanceof RpcException) {
     const inner = exception.getError();
     if (isWireError(inner)) return inner;
+  }
+  if (isDatabaseUnavailable(exception)) {
+    // Expected while PostgreSQL restarts: the request may be sent again, so a 503 and no stack.
+    logger.warn({ msg: 'database unavailable', err: describeForLog(exception).err }, 'Rpc');
+    return new DatabaseUnavailableError().toWire();
   }
   const errorId = randomUUID();
   const { err, stack } = describeForLog(exception);
