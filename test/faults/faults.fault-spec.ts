@@ -8,6 +8,7 @@ import { SERVICE_NAMES, Suite, SUITE_ADMIN, SuiteService } from '@test/support/s
 import { waitFor } from '@test/support/wait-for';
 // The gateway's own token and hashing code: the test mints each reader's token and knows the id the
 // database keeps for it, without a request per reader during the load.
+import { NatsCluster } from '@test/support/nats-cluster';
 import { KeyedHasher } from '../../apps/gateway/src/identity/keyed-hasher';
 import { ReaderTokens } from '../../apps/gateway/src/identity/reader-tokens';
 import { EventDelivery, eventDelivery } from './support/event-delivery';
@@ -31,7 +32,9 @@ import { OwnPostgres } from './support/own-postgres';
  *
  * One copy of each service, so a killed service is missed (503s) until it is started again, as an
  * orchestrator would; two gateways behind the load generator's round robin, which sends a request
- * refused at connect to the other one.
+ * refused at connect to the other one. The suite runs twice: on one NATS server (every fault but the
+ * cluster's), and on a three-server cluster with three copies of the events stream, which loses the
+ * server leading the stream.
  */
 const LOAD_AFTER_REPAIR_MS = Number(process.env.FAULTS_SECONDS ?? 5) * 1000;
 /** Steady load before the fault, so the window starts from a working suite. */
@@ -59,26 +62,85 @@ interface Fault {
   inject(): Promise<void>;
 }
 
-describe('faults under load', () => {
+/** The NATS the suite runs on: one server of the test's own, or a cluster of three. */
+interface NatsUnderTest {
+  url: string;
+  /** The faults only this NATS can have. */
+  faults(suite: () => Suite): Fault[];
+  stop(): Promise<void>;
+}
+
+const oneServer = async (): Promise<NatsUnderTest> => {
+  const nats = await OwnNats.start();
+  return {
+    url: nats.url,
+    faults: () => [{ name: 'NATS restart', inject: () => nats.restart() }],
+    stop: () => nats.stop(),
+  };
+};
+
+const threeServers = async (): Promise<NatsUnderTest> => {
+  const cluster = await NatsCluster.start();
+  await cluster.waitForMetaLeader();
+  return {
+    url: cluster.url,
+    faults: (suite) => [
+      {
+        // The hardest server to lose: the one leading the events stream (a new leader is elected).
+        name: 'NATS node lost (of 3)',
+        async inject() {
+          const stream = suite().jetStreamName;
+          const leader = await cluster.streamLeader(stream);
+          await cluster.killNode(leader);
+          await cluster.waitForStreamCurrent(stream, 60000);
+          await cluster.restartNode(leader, 60000);
+          await cluster.waitForStreamCurrent(stream, 60000);
+        },
+      },
+    ],
+    stop: () => cluster.stop(),
+  };
+};
+
+const rows: FaultRow[] = [];
+
+afterAll(() => {
+  const table = faultTable(rows);
+  process.stdout.write(
+    `\nfaults under load (${RATE_PER_SECOND}/s, ${LOAD_AFTER_REPAIR_MS / 1000} s after each repair):\n${table}\n`,
+  );
+  mkdirSync(ARTIFACTS, { recursive: true });
+  writeFileSync(join(ARTIFACTS, 'faults.md'), `${table}\n`);
+});
+
+describe.each([
+  ['on one NATS server', oneServer, 1, true],
+  ['on a three-server NATS cluster', threeServers, 3, false],
+] as const)('faults under load %s', (_title, startNats, streamReplicas, withOtherFaults) => {
   let postgres: OwnPostgres;
-  let nats: OwnNats;
+  let nats: NatsUnderTest;
   let suite: Suite;
   let admin: string;
   let gatewayUrls: string[];
   let tokens: ReaderTokens;
   let hasher: KeyedHasher;
   const run = randomBytes(3).toString('hex');
-  const rows: FaultRow[] = [];
 
   beforeAll(async () => {
     postgres = await OwnPostgres.start();
-    nats = await OwnNats.start();
+    nats = await startNats();
+    const replicas = { EVENTS_STREAM_REPLICAS: String(streamReplicas) };
     suite = await Suite.start({
       services: [],
       natsUrl: nats.url,
       postgresUrl: postgres.url,
-      gatewayEnv: { NATS_REQUEST_TIMEOUT_MS: String(REQUEST_TIMEOUT_MS), DATABASE_POOL_MAX: '4' },
+      gatewayEnv: {
+        ...replicas,
+        NATS_REQUEST_TIMEOUT_MS: String(REQUEST_TIMEOUT_MS),
+        DATABASE_POOL_MAX: '4',
+      },
       serviceEnv: {
+        ...replicas,
         DATABASE_POOL_MAX: '4',
         POLL_VOTES_PER_ADDRESS_PER_HOUR: '0',
         COMMENTS_PER_ADDRESS_PER_WINDOW: '0',
@@ -94,12 +156,6 @@ describe('faults under load', () => {
   }, 180000);
 
   afterAll(async () => {
-    const table = faultTable(rows);
-    process.stdout.write(
-      `\nfaults under load (${RATE_PER_SECOND}/s, ${LOAD_AFTER_REPAIR_MS / 1000} s after each repair):\n${table}\n`,
-    );
-    mkdirSync(ARTIFACTS, { recursive: true });
-    writeFileSync(join(ARTIFACTS, 'faults.md'), `${table}\n`);
     await suite?.stop();
     await nats?.stop();
     await postgres?.stop();
@@ -123,17 +179,12 @@ describe('faults under load', () => {
     },
   });
 
-  const faults: Fault[] = [
+  const otherFaults: Fault[] = [
     ...SERVICE_NAMES.map(killService),
-    {
-      name: 'NATS restart',
-      inject: () => nats.restart(),
-    },
     {
       name: 'PostgreSQL restart',
       inject: () => postgres.restart(),
     },
-    // A NATS node lost out of a three-node cluster belongs here, once the suite can run on a cluster.
     {
       // Last: the load goes on through the other gateway alone.
       name: 'kill -9 of a gateway',
@@ -141,6 +192,20 @@ describe('faults under load', () => {
       inject: () => suite.gateways[1].kill(),
     },
   ];
+  // Tests are named before NATS starts; each finds its fault by name when it runs.
+  const faultNames = withOtherFaults
+    ? [
+        ...SERVICE_NAMES.map((service) => `kill -9 ${service}`),
+        'NATS restart',
+        'PostgreSQL restart',
+        'kill -9 of a gateway',
+      ]
+    : ['NATS node lost (of 3)'];
+  const faultNamed = (name: string): Fault => {
+    const found = [...nats.faults(() => suite), ...otherFaults].find((fault) => fault.name === name);
+    if (!found) throw new Error(`no fault named ${name}`);
+    return found;
+  };
 
   /** One fault's own poll, article and titles, so its rows are told from every other fault's. */
   async function planFor(fault: string): Promise<(n: number) => PlannedRequest> {
@@ -222,9 +287,10 @@ describe('faults under load', () => {
     }
   }
 
-  it.each(faults.map((fault) => [fault.name, fault] as const))(
+  it.each(faultNames)(
     '%s: every 2xx stored once, every event delivered once, 503s with Retry-After, recovered in time',
-    async (name, fault) => {
+    async (name) => {
+      const fault = faultNamed(name);
       const load = new LoadGenerator({
         ratePerSecond: RATE_PER_SECOND,
         gateways: () => gatewayUrls,
@@ -294,8 +360,6 @@ describe('faults under load', () => {
     },
     600000,
   );
-
-  it.todo('NATS node lost out of a three-node cluster');
 });
 
 function summary(record: RequestRecord): string {
