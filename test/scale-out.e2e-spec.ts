@@ -5,6 +5,7 @@ import { parsePrometheusText, Sample, sumOf } from '@test/support/prometheus-tex
 import { SmtpListener } from '@test/support/smtp-listener';
 import { SERVICE_NAMES, Suite, SUITE_ADMIN, SuiteService } from '@test/support/suite';
 import { waitFor } from '@test/support/wait-for';
+import { submissionForm } from '@test/support/submission-form';
 
 /**
  * The suite as operators scale it: two gateways and two copies of every service, on one database and
@@ -75,22 +76,6 @@ async function visibleWithin(withinMs: number, sees: () => Promise<boolean>, wha
     }
     await new Promise((resolve) => setTimeout(resolve, 10));
   }
-}
-
-function submissionForm(title: string): FormData {
-  const form = new FormData();
-  const fields: Record<string, string> = {
-    title,
-    body: 'Вода заливает подвал дома 12 с утра; аварийная служба не отвечает.',
-    category: 'city',
-    location: 'Садовая, 12',
-    name: 'Мария Источникова',
-    email: 'maria.source@example.test',
-    consent: 'true',
-    website: '',
-  };
-  for (const [name, value] of Object.entries(fields)) form.append(name, value);
-  return form;
 }
 
 describe('the suite scaled out: two gateways, two copies of every service', () => {

@@ -6,6 +6,7 @@ import { SERVICE_NAMES, Suite, SUITE_ADMIN, SuiteService } from '@test/support/s
 import { createTestDatabase } from '@test/support/test-database';
 import { waitFor } from '@test/support/wait-for';
 import { sampleGif } from '../apps/reporter/src/testing/sample-files';
+import { submissionForm } from '@test/support/submission-form';
 
 /**
  * Work that time starts, with no request, on two copies of every service: each copy runs every job,
@@ -22,22 +23,6 @@ const MODERATORS = ['first@moderators.test', 'second@moderators.test'];
 const STAFF_PASSWORD = 'a-long-staff-password';
 /** The scheduled jobs' loggers: none of them may warn in either copy. */
 const JOB_CONTEXTS = ['DigestWorker', 'DeliveryWorker', 'Housekeeping', 'OutboxPurge', 'PollsScheduler'];
-
-function submissionForm(title: string): FormData {
-  const form = new FormData();
-  const fields: Record<string, string> = {
-    title,
-    body: 'Вода заливает подвал дома 12 с утра; аварийная служба не отвечает.',
-    category: 'city',
-    name: 'Мария Источникова',
-    email: 'maria.source@example.test',
-    consent: 'true',
-    website: '',
-  };
-  for (const [name, value] of Object.entries(fields)) form.append(name, value);
-  form.append('files', new Blob([sampleGif()], { type: 'image/gif' }), 'photo.gif');
-  return form;
-}
 
 describe('scheduled work with two copies of every service runs once', () => {
   const smtp = new SmtpListener();
@@ -200,7 +185,7 @@ describe('scheduled work with two copies of every service runs once', () => {
       const title = `Новость ${n} ${randomUUID().slice(0, 8)}`;
       const response = await fetch(`${gateway.baseUrl}/api/v1/submissions`, {
         method: 'POST',
-        body: submissionForm(title),
+        body: submissionForm(title, [{ bytes: sampleGif(), type: 'image/gif', name: 'photo.gif' }]),
       });
       expect(response.status).toBe(201);
       const { trackingCode } = (await response.json()) as { trackingCode: string };

@@ -6,9 +6,10 @@ import { AppProcess } from '@test/support/app-process';
 import { HttpClient } from '@test/support/http-client';
 import { SERVICE_NAMES, Suite, SUITE_ADMIN, SuiteService } from '@test/support/suite';
 import { waitFor } from '@test/support/wait-for';
+import { NatsCluster } from '@test/support/nats-cluster';
+import { submissionForm } from '@test/support/submission-form';
 // The gateway's own token and hashing code: the test mints each reader's token and knows the id the
 // database keeps for it, without a request per reader during the load.
-import { NatsCluster } from '@test/support/nats-cluster';
 import { KeyedHasher } from '../../apps/gateway/src/identity/keyed-hasher';
 import { ReaderTokens } from '../../apps/gateway/src/identity/reader-tokens';
 import { EventDelivery, eventDelivery } from './support/event-delivery';
@@ -364,20 +365,4 @@ describe.each([
 
 function summary(record: RequestRecord): string {
   return `${record.kind} ${record.key} → ${record.outcome} after ${record.answeredAt - record.sentAt} ms`;
-}
-
-function submissionForm(title: string): FormData {
-  const form = new FormData();
-  const fields: Record<string, string> = {
-    title,
-    body: 'Вода заливает подвал дома 12 с утра; аварийная служба не отвечает.',
-    category: 'city',
-    location: 'Садовая, 12',
-    name: 'Мария Источникова',
-    email: 'maria.source@example.test',
-    consent: 'true',
-    website: '',
-  };
-  for (const [name, value] of Object.entries(fields)) form.append(name, value);
-  return form;
 }
