@@ -11,13 +11,32 @@ export interface Outcome {
   error?: string;
 }
 
-/** Sends the request's bytes as they are and waits at most `deadlineMs` for the whole answer. */
-export function send(baseUrl: string, hostile: HostileRequest, deadlineMs: number): Promise<Outcome> {
+/** Errors of our own write to a connection the server ended after answering a refused body. */
+const CUT_WHILE_WRITING = new Set(['EPIPE', 'ECONNRESET']);
+
+/**
+ * Sends the request's bytes as they are and waits at most `deadlineMs` for the whole answer. A server
+ * may answer a body it refuses (too large) before reading it and end the connection; when our own write
+ * then fails before Node has read that answer, the answer is lost on our side, so the request is sent
+ * once more. A server that really drops such requests drops the second one too.
+ */
+export async function send(baseUrl: string, hostile: HostileRequest, deadlineMs: number): Promise<Outcome> {
+  const first = await sendOnce(baseUrl, hostile, deadlineMs);
+  if (first.status !== 0 || !first.errorCode || !CUT_WHILE_WRITING.has(first.errorCode)) return first;
+  const second = await sendOnce(baseUrl, hostile, deadlineMs);
+  return { ...second, elapsedMs: first.elapsedMs + second.elapsedMs };
+}
+
+function sendOnce(
+  baseUrl: string,
+  hostile: HostileRequest,
+  deadlineMs: number,
+): Promise<Outcome & { errorCode?: string }> {
   const url = new URL(baseUrl);
   const started = Date.now();
   return new Promise((resolve) => {
     let settled = false;
-    const finish = (outcome: Omit<Outcome, 'request' | 'elapsedMs'>) => {
+    const finish = (outcome: Omit<Outcome, 'request' | 'elapsedMs'> & { errorCode?: string }) => {
       if (settled) return;
       settled = true;
       clearTimeout(timer);
@@ -57,7 +76,9 @@ export function send(baseUrl: string, hostile: HostileRequest, deadlineMs: numbe
       req.destroy();
     }, deadlineMs);
     // The server may answer and close before reading a refused body: that is an answer, not a failure.
-    req.on('error', (error) => setTimeout(() => finish({ status: 0, body: '', error: error.message }), 50));
+    req.on('error', (error: NodeJS.ErrnoException) =>
+      setTimeout(() => finish({ status: 0, body: '', error: error.message, errorCode: error.code }), 50),
+    );
     if (hostile.body?.length) req.write(hostile.body);
     req.end();
   });
