@@ -75,12 +75,13 @@ export class RateLimitedError extends DomainError {
   }
 }
 
-/** Seconds a client is told to wait after a 503: a service's copy or a NATS server is back within that. */
+/**
+ * Seconds a client is told to wait after a 503 that names no time of its own (the gateway adds it to
+ * every such answer): a service's copy or a NATS server is back within that.
+ */
 export const SERVICE_UNAVAILABLE_RETRY_AFTER_SECONDS = 1;
 
 export class ServiceUnavailableError extends DomainError {
-  override readonly retryAfterSeconds = SERVICE_UNAVAILABLE_RETRY_AFTER_SECONDS;
-
   constructor(service: string) {
     super('service_unavailable', 503, `The ${service} service is not answering. Try again shortly.`);
   }
