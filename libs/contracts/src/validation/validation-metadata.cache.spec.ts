@@ -47,6 +47,14 @@ describe('cacheValidationMetadata', () => {
     expect(check(Base, { name: 'too long', count: 'not checked' })).toEqual(['name:maxLength']);
   });
 
+  it("wraps the process's one storage once, however often it is asked to", () => {
+    const storage = getMetadataStorage();
+    const lookUp = storage.getTargetValidationMetadatas;
+    cacheValidationMetadata();
+    cacheValidationMetadata(storage);
+    expect(storage.getTargetValidationMetadatas).toBe(lookUp);
+  });
+
   it('looks a class up once, until a new rule is declared', () => {
     const storage = getMetadataStorage();
     const first = storage.getTargetValidationMetadatas(Derived, '', false, false);

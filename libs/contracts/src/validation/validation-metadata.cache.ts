@@ -8,7 +8,12 @@ type Grouped = Record<string, ValidationMetadata[]>;
 /** The methods through which class-validator learns rules: any of them makes what was looked up stale. */
 const REGISTRATIONS = ['addValidationMetadata', 'addConstraintMetadata', 'addValidationSchema'] as const;
 
-let installed = false;
+/**
+ * Marks a storage already cached. On the storage, not in this module: class-validator keeps one storage
+ * per process (on `global`), which more than one copy of this module can reach (a second copy of the
+ * library, a test runner's module registry per file); each would otherwise wrap it again.
+ */
+const CACHED = Symbol.for('engage.validation-metadata-cached');
 
 /**
  * class-validator looks a class's rules up again for every object it validates, nested ones included,
@@ -19,8 +24,9 @@ let installed = false;
  * handed out as class-validator's own are, which no caller changes.
  */
 export function cacheValidationMetadata(storage: MetadataStorage = getMetadataStorage()): void {
-  if (installed) return;
-  installed = true;
+  const marked = storage as MetadataStorage & { [CACHED]?: true };
+  if (marked[CACHED]) return;
+  marked[CACHED] = true;
   const lookUp: Lookup = storage.getTargetValidationMetadatas.bind(storage);
   const group = storage.groupByPropertyName.bind(storage);
   let byClass = new Map<unknown, Map<string, ValidationMetadata[]>>();
