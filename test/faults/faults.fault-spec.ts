@@ -66,41 +66,54 @@ interface Fault {
 /** The NATS the suite runs on: one server of the test's own, or a cluster of three. */
 interface NatsUnderTest {
   url: string;
-  /** The faults only this NATS can have. */
-  faults(suite: () => Suite): Fault[];
+  /** Breaks this NATS the way it can break, with the suite on it; resolves once it is back. */
+  breakAndRepair(suite: Suite): Promise<void>;
   stop(): Promise<void>;
 }
 
-const oneServer = async (): Promise<NatsUnderTest> => {
-  const nats = await OwnNats.start();
-  return {
-    url: nats.url,
-    faults: () => [{ name: 'NATS restart', inject: () => nats.restart() }],
-    stop: () => nats.stop(),
-  };
+/** A way of running NATS, named by the fault it can have. */
+interface NatsSetting {
+  title: string;
+  faultName: string;
+  streamReplicas: number;
+  /** The faults that need no particular NATS run on the first setting only. */
+  withOtherFaults: boolean;
+  start(): Promise<NatsUnderTest>;
+}
+
+const oneServer: NatsSetting = {
+  title: 'on one NATS server',
+  faultName: 'NATS restart',
+  streamReplicas: 1,
+  withOtherFaults: true,
+  async start() {
+    const nats = await OwnNats.start();
+    return { url: nats.url, breakAndRepair: () => nats.restart(), stop: () => nats.stop() };
+  },
 };
 
-const threeServers = async (): Promise<NatsUnderTest> => {
-  const cluster = await NatsCluster.start();
-  await cluster.waitForMetaLeader();
-  return {
-    url: cluster.url,
-    faults: (suite) => [
-      {
-        // The hardest server to lose: the one leading the events stream (a new leader is elected).
-        name: 'NATS node lost (of 3)',
-        async inject() {
-          const stream = suite().jetStreamName;
-          const leader = await cluster.streamLeader(stream);
-          await cluster.killNode(leader);
-          await cluster.waitForStreamCurrent(stream, 60000);
-          await cluster.restartNode(leader, 60000);
-          await cluster.waitForStreamCurrent(stream, 60000);
-        },
+const threeServers: NatsSetting = {
+  title: 'on a three-server NATS cluster',
+  faultName: 'NATS node lost (of 3)',
+  streamReplicas: 3,
+  withOtherFaults: false,
+  async start() {
+    const cluster = await NatsCluster.start();
+    await cluster.waitForMetaLeader();
+    return {
+      url: cluster.url,
+      // The hardest server to lose: the one leading the events stream (a new leader is elected).
+      async breakAndRepair(suite) {
+        const stream = suite.jetStreamName;
+        const leader = await cluster.streamLeader(stream);
+        await cluster.killNode(leader);
+        await cluster.waitForStreamCurrent(stream, 60000);
+        await cluster.restartNode(leader, 60000);
+        await cluster.waitForStreamCurrent(stream, 60000);
       },
-    ],
-    stop: () => cluster.stop(),
-  };
+      stop: () => cluster.stop(),
+    };
+  },
 };
 
 const rows: FaultRow[] = [];
@@ -114,10 +127,7 @@ afterAll(() => {
   writeFileSync(join(ARTIFACTS, 'faults.md'), `${table}\n`);
 });
 
-describe.each([
-  ['on one NATS server', oneServer, 1, true],
-  ['on a three-server NATS cluster', threeServers, 3, false],
-] as const)('faults under load %s', (_title, startNats, streamReplicas, withOtherFaults) => {
+describe.each([oneServer, threeServers])('faults under load $title', (setting) => {
   let postgres: OwnPostgres;
   let nats: NatsUnderTest;
   let suite: Suite;
@@ -129,8 +139,8 @@ describe.each([
 
   beforeAll(async () => {
     postgres = await OwnPostgres.start();
-    nats = await startNats();
-    const replicas = { EVENTS_STREAM_REPLICAS: String(streamReplicas) };
+    nats = await setting.start();
+    const replicas = { EVENTS_STREAM_REPLICAS: String(setting.streamReplicas) };
     suite = await Suite.start({
       services: [],
       natsUrl: nats.url,
@@ -180,33 +190,23 @@ describe.each([
     },
   });
 
-  const otherFaults: Fault[] = [
-    ...SERVICE_NAMES.map(killService),
-    {
-      name: 'PostgreSQL restart',
-      inject: () => postgres.restart(),
-    },
-    {
-      // Last: the load goes on through the other gateway alone.
-      name: 'kill -9 of a gateway',
-      victim: () => suite.gateways[1],
-      inject: () => suite.gateways[1].kill(),
-    },
-  ];
-  // Tests are named before NATS starts; each finds its fault by name when it runs.
-  const faultNames = withOtherFaults
+  const natsFault: Fault = { name: setting.faultName, inject: () => nats.breakAndRepair(suite) };
+  const faults: Fault[] = setting.withOtherFaults
     ? [
-        ...SERVICE_NAMES.map((service) => `kill -9 ${service}`),
-        'NATS restart',
-        'PostgreSQL restart',
-        'kill -9 of a gateway',
+        ...SERVICE_NAMES.map(killService),
+        natsFault,
+        {
+          name: 'PostgreSQL restart',
+          inject: () => postgres.restart(),
+        },
+        {
+          // Last: the load goes on through the other gateway alone.
+          name: 'kill -9 of a gateway',
+          victim: () => suite.gateways[1],
+          inject: () => suite.gateways[1].kill(),
+        },
       ]
-    : ['NATS node lost (of 3)'];
-  const faultNamed = (name: string): Fault => {
-    const found = [...nats.faults(() => suite), ...otherFaults].find((fault) => fault.name === name);
-    if (!found) throw new Error(`no fault named ${name}`);
-    return found;
-  };
+    : [natsFault];
 
   /** One fault's own poll, article and titles, so its rows are told from every other fault's. */
   async function planFor(fault: string): Promise<(n: number) => PlannedRequest> {
@@ -288,10 +288,9 @@ describe.each([
     }
   }
 
-  it.each(faultNames)(
+  it.each(faults.map((fault) => [fault.name, fault] as const))(
     '%s: every 2xx stored once, every event delivered once, 503s with Retry-After, recovered in time',
-    async (name) => {
-      const fault = faultNamed(name);
+    async (name, fault) => {
       const load = new LoadGenerator({
         ratePerSecond: RATE_PER_SECOND,
         gateways: () => gatewayUrls,
