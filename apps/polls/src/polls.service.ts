@@ -24,7 +24,7 @@ import {
   ValidationFailedError,
   VoteTallies,
 } from '@app/contracts';
-import { toWireError } from '@app/messaging';
+import { answerEach } from '@app/messaging';
 import { checkBallot } from './domain/ballot-rules';
 import { decodeCursor, encodeCursor } from './domain/cursor';
 import { applyChanges, settleDraft } from './domain/poll-draft.rules';
@@ -140,19 +140,15 @@ export class PollsService implements OnApplicationBootstrap {
    * A counted vote is answered with the counts, not a view: the gateway holds the rest of the poll.
    */
   async castVotes({ votes }: CastVotesRequest): Promise<CastVotesReply> {
-    const settled = await Promise.allSettled(votes.map((vote) => this.count(vote)));
-    return {
-      outcomes: settled.map((result) =>
-        result.status === 'fulfilled'
-          ? {
-              reply: {
-                optionIds: result.value.choices,
-                tallies: this.talliesAfterVote(result.value.definition, result.value.tallies),
-              },
-            }
-          : { error: toWireError(result.reason, this.logger) },
-      ),
-    };
+    const outcomes = await answerEach(
+      votes,
+      async (vote) => {
+        const { definition, choices, tallies } = await this.count(vote);
+        return { optionIds: choices, tallies: this.talliesAfterVote(definition, tallies) };
+      },
+      this.logger,
+    );
+    return { outcomes };
   }
 
   /** Casts one vote; throws the refusal it gets. */

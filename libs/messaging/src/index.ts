@@ -4,6 +4,7 @@ export * from './rpc/rpc-error.filter';
 export * from './rpc/service-validation.pipe';
 export * from './rpc/nats-rpc.client';
 export * from './rpc/batch-forwarder';
+export * from './rpc/answer-each';
 export * from './rpc/handles-rpc.decorator';
 export * from './nats-namespace';
 export * from './rpc/in-flight.tracker';

@@ -24,7 +24,7 @@ import {
   RateLimitedError,
   ReaderRequiredError,
 } from '@app/contracts';
-import { OutboxRelay, toWireError } from '@app/messaging';
+import { answerEach, OutboxRelay } from '@app/messaging';
 import { batchFailureOf, errorSummary, GroupCommit } from '@app/persistence';
 import { requestContext } from '@app/runtime';
 import { isModerator } from '../access/caller-access';
@@ -148,14 +148,7 @@ export class CommentPostingService {
    * A post's failure is its own answer, as a plain post's would be.
    */
   async postMany({ posts }: PostCommentsRequest): Promise<PostCommentsReply> {
-    const settled = await Promise.allSettled(posts.map((request) => this.post(request)));
-    return {
-      outcomes: settled.map((result) =>
-        result.status === 'fulfilled'
-          ? { reply: result.value }
-          : { error: toWireError(result.reason, this.logger) },
-      ),
-    };
+    return { outcomes: await answerEach(posts, (request) => this.post(request), this.logger) };
   }
 
   private refuse(refusal: Extract<PostOutcome, { kind: 'refused' }>['refusal'], at: Date): never {
