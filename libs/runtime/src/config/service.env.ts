@@ -34,7 +34,7 @@ export class CommonEnv extends HostEnv {
   /**
    * Copies of the events stream JetStream keeps, one per server: 3 on a three-server cluster, so that
    * losing a server loses no event; 1 on a single server (it refuses more). Every app that ensures
-   * the stream sets it, so an existing stream is brought to this count at start.
+   * the stream sets it: an existing stream is raised to this count at start, never lowered.
    */
   @ToInt()
   @IsInt()
