@@ -26,6 +26,8 @@ describe('readBenchCommand', () => {
       pauseMs: 500,
       only: [],
       profile: [],
+      gateways: 1,
+      pollsCopies: 1,
     });
   });
 

@@ -16,6 +16,10 @@ export interface BenchSettings {
   only: string[];
   /** Apps run with --cpu-prof (`gateway`, `polls`), their profiles written to bench/results/profiles. */
   profile: string[];
+  /** Copies of the gateway; the load client spreads its connections over them. */
+  gateways: number;
+  /** Copies of the polls service (one NATS queue group). */
+  pollsCopies: number;
 }
 
 /** What the command line asks for: a run, or the usage text. */
@@ -111,6 +115,21 @@ const OPTIONS = {
   profile: listOption('profile', 'BENCH_PROFILE', 'apps run with --cpu-prof', {
     allowed: PROFILED_APPS,
     whenEmpty: 'none',
+  }),
+  gateways: numberOption(
+    'gateways',
+    'BENCH_GATEWAYS',
+    'copies of the gateway, connections spread over them',
+    {
+      fallback: 1,
+      min: 1,
+      integer: true,
+    },
+  ),
+  pollsCopies: numberOption('polls-copies', 'BENCH_POLLS_COPIES', 'copies of the polls service', {
+    fallback: 1,
+    min: 1,
+    integer: true,
   }),
 } satisfies Record<keyof BenchSettings, BenchOption>;
 const ALL_OPTIONS: BenchOption[] = Object.values(OPTIONS);
@@ -211,6 +230,8 @@ export function readBenchCommand(argv: string[], env: NodeJS.ProcessEnv): BenchC
       pauseMs: number(OPTIONS.pauseMs),
       only: list(OPTIONS.only),
       profile: list(OPTIONS.profile),
+      gateways: number(OPTIONS.gateways),
+      pollsCopies: number(OPTIONS.pollsCopies),
     },
   };
 }

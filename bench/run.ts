@@ -66,10 +66,12 @@ async function main(settings: BenchSettings): Promise<void> {
   cleanups.push({ what: 'stop nats-server', undo: () => nats.stop() });
   console.log(`bench: database ${database.name}, NATS ${nats.url}${nats.private ? ' (private)' : ''}`);
 
-  const engage = await startEngage(database.url, nats.url, {
-    apps: settings.profile,
-    directory: join(REPO_ROOT, 'bench', 'results', 'profiles'),
-  });
+  const engage = await startEngage(
+    database.url,
+    nats.url,
+    { apps: settings.profile, directory: join(REPO_ROOT, 'bench', 'results', 'profiles') },
+    { gateways: settings.gateways, polls: settings.pollsCopies },
+  );
   cleanups.push({ what: 'delete the events stream', undo: () => nats.deleteStream(engage.eventsStream) });
   cleanups.push({
     what: 'stop the services and the gateway',
@@ -83,11 +85,14 @@ async function main(settings: BenchSettings): Promise<void> {
   cleanups.push({ what: 'close the setup client', undo: () => api.close() });
 
   const pidOf = (process: { pid?: number }): number[] => (process.pid ? [process.pid] : []);
+  // Copies of an app add up: CPU per request is the app's, however many processes run it.
+  const pidsOf = async (app: string): Promise<number[]> =>
+    engage.children.filter((child) => child.name === app).flatMap((child) => pidOf(child.process));
   const cpu = new CpuMeter({
-    gateway: async () => pidOf(engage.children.find((child) => child.name === 'gateway')!.process),
-    polls: async () => pidOf(engage.children.find((child) => child.name === 'polls')!.process),
-    comments: async () => pidOf(engage.children.find((child) => child.name === 'comments')!.process),
-    reporter: async () => pidOf(engage.children.find((child) => child.name === 'reporter')!.process),
+    gateway: () => pidsOf('gateway'),
+    polls: () => pidsOf('polls'),
+    comments: () => pidsOf('comments'),
+    reporter: () => pidsOf('reporter'),
     nats: async () => nats.pids,
     postgres: () => database.backendPids(),
     ceiling: async () => pidOf(ceiling.child.process),
@@ -117,8 +122,8 @@ async function main(settings: BenchSettings): Promise<void> {
   const options = Array.from({ length: settings.options }, (_, index) => `Option ${index + 1}`);
   const scenarios = buildScenarios(
     {
-      gatewayUrl: engage.baseUrl,
-      gatewayOpsUrl: engage.opsUrl,
+      gatewayUrls: engage.baseUrls,
+      gatewayOpsUrls: engage.opsUrls,
       ceilingUrl: ceiling.baseUrl,
       api,
       spreadPoll: await api.createPoll(editor, 'Which of these do you read first?', options),

@@ -26,9 +26,10 @@ export interface Scenario {
 export const DESK_READERS = 4;
 
 export interface ScenarioTargets {
-  gatewayUrl: string;
+  /** Every gateway copy; a scenario's connections are spread over them. */
+  gatewayUrls: string[];
   /** Where the echo chain is served: the gateway's operators' port, not the public one. */
-  gatewayOpsUrl: string;
+  gatewayOpsUrls: string[];
   ceilingUrl: string;
   api: EngageApi;
   spreadPoll: BenchPoll;
@@ -65,13 +66,13 @@ export function buildScenarios(targets: ScenarioTargets, settings: BenchSettings
   const fixed = (
     key: ScenarioKey,
     title: string,
-    origin: string,
+    origins: string[],
     path: string,
     headers?: Record<string, string>,
   ): Scenario => ({
     key,
     title,
-    prepare: async () => ({ origin, method: 'GET', path, ...(headers ? { headers } : {}) }),
+    prepare: async () => ({ origins, method: 'GET', path, ...(headers ? { headers } : {}) }),
     record: () => undefined,
   });
   /** A scenario where each request is a new reader's (a vote, a comment), minted before the timing. */
@@ -90,7 +91,7 @@ export function buildScenarios(targets: ScenarioTargets, settings: BenchSettings
         const rate = Math.max(fastestRate, LEAST_VOTE_RATE);
         const needed = Math.ceil(rate * durationS * READER_HEADROOM) + 2 * settings.connections;
         return {
-          origin: targets.gatewayUrl,
+          origins: targets.gatewayUrls,
           method: 'POST',
           path: request.path,
           paths: request.paths,
@@ -118,17 +119,17 @@ export function buildScenarios(targets: ScenarioTargets, settings: BenchSettings
   const { comments } = targets;
   const commentPage = `/api/v1/articles/${comments.bigArticleId}/comments`;
   const all: Scenario[] = [
-    fixed('a', 'echo chain (1 NATS request)', targets.gatewayOpsUrl, '/health/services/polls/echo'),
+    fixed('a', 'echo chain (1 NATS request)', targets.gatewayOpsUrls, '/health/services/polls/echo'),
     votes('b', 'votes spread over options', targets.spreadPoll, targets.spreadPoll.optionIds),
     votes('c', 'votes on one option', targets.oneOptionPoll, targets.oneOptionPoll.optionIds.slice(0, 1)),
-    fixed('d', 'poll read (gateway cache)', targets.gatewayUrl, `/api/v1/polls/${targets.spreadPoll.id}`),
-    fixed('e', 'bare Fastify (ceiling)', targets.ceilingUrl, '/ceiling'),
-    fixed('f', SCENARIO_TITLES.f, targets.gatewayUrl, commentPage),
-    fixed('ft', SCENARIO_TITLES.ft, targets.gatewayUrl, `${commentPage}?sort=top`),
+    fixed('d', 'poll read (gateway cache)', targets.gatewayUrls, `/api/v1/polls/${targets.spreadPoll.id}`),
+    fixed('e', 'bare Fastify (ceiling)', [targets.ceilingUrl], '/ceiling'),
+    fixed('f', SCENARIO_TITLES.f, targets.gatewayUrls, commentPage),
+    fixed('ft', SCENARIO_TITLES.ft, targets.gatewayUrls, `${commentPage}?sort=top`),
     fixed(
       'g',
       SCENARIO_TITLES.g,
-      targets.gatewayUrl,
+      targets.gatewayUrls,
       `/api/v1/comments/counts?articleIds=${comments.countedArticleIds.join(',')}`,
     ),
     byNewReaders(
@@ -142,7 +143,7 @@ export function buildScenarios(targets: ScenarioTargets, settings: BenchSettings
       { commentsOn: comments.postingArticleIds },
     ),
     {
-      ...fixed('k', SCENARIO_TITLES.k, targets.gatewayUrl, '/api/v1/moderation/submissions', {
+      ...fixed('k', SCENARIO_TITLES.k, targets.gatewayUrls, '/api/v1/moderation/submissions', {
         authorization: `Bearer ${targets.moderatorToken}`,
       }),
       connections: DESK_READERS,

@@ -7,7 +7,14 @@ import type { LoadJob, LoadResult } from './load.protocol';
  * servers sustain; latency is the time each request waited for its whole answer.
  */
 export async function runClosedLoop(job: LoadJob): Promise<LoadResult> {
-  const pool = new Pool(job.origin, { connections: job.connections, pipelining: 1 });
+  const pools = job.origins.map(
+    (origin, index) =>
+      new Pool(origin, {
+        // The connections split as evenly as they go; the first copies take the odd ones.
+        connections: Math.ceil((job.connections - index) / job.origins.length),
+        pipelining: 1,
+      }),
+  );
   const latencies: number[] = [];
   const statuses: Record<string, number> = {};
   let transportErrors = 0;
@@ -21,7 +28,7 @@ export async function runClosedLoop(job: LoadJob): Promise<LoadResult> {
   const start = performance.now();
   const deadline = start + job.durationMs;
 
-  const loop = async (): Promise<void> => {
+  const loop = async (pool: Pool): Promise<void> => {
     while (performance.now() < deadline) {
       const headers: Record<string, string> = { ...job.headers };
       if (readers) {
@@ -51,9 +58,9 @@ export async function runClosedLoop(job: LoadJob): Promise<LoadResult> {
     }
   };
 
-  await Promise.all(Array.from({ length: job.connections }, loop));
+  await Promise.all(Array.from({ length: job.connections }, (_, index) => loop(pools[index % pools.length])));
   const elapsedMs = performance.now() - start;
-  await pool.close();
+  await Promise.all(pools.map((pool) => pool.close()));
 
   latencies.sort((x, y) => x - y);
   const failedAnswers = Object.entries(statuses)

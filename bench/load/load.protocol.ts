@@ -6,7 +6,8 @@ export interface ReaderCredential {
 
 /** One closed-loop run, sent by the bench to the load worker. */
 export interface LoadJob {
-  origin: string;
+  /** Where the requests go; the connections are spread over these in turn (copies of one server). */
+  origins: string[];
   connections: number;
   durationMs: number;
   method: 'GET' | 'POST';
