@@ -23,16 +23,51 @@ const DUPLICATE_WINDOW_MS = 2 * MINUTE_MS;
 /** Consumers that were down longer than this have to be re-driven from the outbox. */
 const MAX_AGE_MS = 7 * 24 * 60 * MINUTE_MS;
 const STREAM_NAME_IN_USE = 10058;
+/**
+ * What a JetStream cluster answers while it is still forming (servers started together, a peer not
+ * yet known to the meta leader): "no suitable peers for placement" and "JetStream system temporarily
+ * unavailable". Worth waiting for at start, instead of failing the app into a restart loop.
+ */
+const CLUSTER_FORMING = new Set([10005, 10008]);
+
+/** How long an app waits at start for a forming cluster to take its stream, and how often it asks. */
+export interface StreamPlacementWait {
+  deadlineMs: number;
+  retryMs: number;
+}
+export const STREAM_PLACEMENT_WAIT: StreamPlacementWait = { deadlineMs: 30_000, retryMs: 250 };
+
+export function isClusterForming(error: unknown): boolean {
+  return error instanceof NatsError && CLUSTER_FORMING.has(error.api_error?.err_code ?? 0);
+}
 
 /**
  * Creates the events stream, or brings an existing one to this configuration. Safe to call from
  * every process at start: creating a stream that exists with the same configuration is a no-op for
- * the server, and a differing one is updated in place.
+ * the server, and a differing one is updated in place. While the cluster is still forming it asks
+ * again, until `wait.deadlineMs` has passed.
  */
 export async function ensureEventStream(
   jsm: JetStreamManager,
   streamName: string,
   options: EventStreamOptions = {},
+  wait: StreamPlacementWait = STREAM_PLACEMENT_WAIT,
+): Promise<StreamInfo> {
+  const deadline = Date.now() + wait.deadlineMs;
+  for (;;) {
+    try {
+      return await addOrUpdateStream(jsm, streamName, options);
+    } catch (error) {
+      if (!isClusterForming(error) || Date.now() + wait.retryMs > deadline) throw error;
+      await new Promise((resolve) => setTimeout(resolve, wait.retryMs));
+    }
+  }
+}
+
+async function addOrUpdateStream(
+  jsm: JetStreamManager,
+  streamName: string,
+  options: EventStreamOptions,
 ): Promise<StreamInfo> {
   const owned: Partial<StreamConfig> = {
     subjects: options.subjects ?? [EVENTS_SUBJECT_WILDCARD],
