@@ -5,7 +5,6 @@ import { PollCache } from './poll.cache';
 import { PollLiveHub } from './poll-live.hub';
 import { PollSignalsListener } from './poll-signals.listener';
 import { PollReadFastPath } from './poll-read.fast-path';
-import { VoteFastPath } from './vote.fast-path';
 import { PollsController } from './polls.controller';
 import { PollsGateway } from './polls.gateway';
 import { PollsGatewaySettings } from './polls.settings';
@@ -47,7 +46,6 @@ export class PollsGatewayModule {
         PollLiveHub,
         PollSignalsListener,
         PollReadFastPath,
-        VoteFastPath,
       ],
     };
   }
