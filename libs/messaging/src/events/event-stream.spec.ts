@@ -47,9 +47,12 @@ describe('ensuring the events stream on a cluster that is still forming', () => 
 
   it("gives up with the cluster's answer once the wait is over", async () => {
     const api = streamsAnswering([NO_PEERS]);
+    const started = Date.now();
     await expect(ensureEventStream(api.jsm, 'EVENTS', { replicas: 3 }, wait)).rejects.toThrow(
       'no suitable peers for placement',
     );
+    // It kept asking until the last retry that still fitted in the wait, not fewer.
+    expect(Date.now() - started).toBeGreaterThanOrEqual(wait.deadlineMs - wait.retryMs);
     expect(api.calls()).toBeGreaterThan(1);
   });
 

@@ -37,8 +37,13 @@ export interface StreamPlacementWait {
 }
 export const STREAM_PLACEMENT_WAIT: StreamPlacementWait = { deadlineMs: 30_000, retryMs: 250 };
 
+/** The JetStream API's error code of a refusal, or undefined for any other error. */
+function apiErrorCode(error: unknown): number | undefined {
+  return error instanceof NatsError ? error.api_error?.err_code : undefined;
+}
+
 export function isClusterForming(error: unknown): boolean {
-  return error instanceof NatsError && CLUSTER_FORMING.has(error.api_error?.err_code ?? 0);
+  return CLUSTER_FORMING.has(apiErrorCode(error) ?? 0);
 }
 
 /**
@@ -84,7 +89,7 @@ async function addOrUpdateStream(
       ...owned,
     });
   } catch (error) {
-    if (!(error instanceof NatsError) || error.api_error?.err_code !== STREAM_NAME_IN_USE) throw error;
+    if (apiErrorCode(error) !== STREAM_NAME_IN_USE) throw error;
     // Copies are raised to the setting, never lowered at start: a copy of the suite that was not given
     // the setting (an old one during an upgrade, a tool) must not take a replicated stream down to one.
     const { config } = await jsm.streams.info(streamName);
