@@ -78,6 +78,16 @@ describe('readBenchCommand', () => {
       '--rounds / BENCH_ROUNDS must be a whole number of at least 1, got "1.5"',
     );
     expect(usageErrorOf([], { BENCH_OPTIONS: '1' }).message).toMatch(/^--options \/ BENCH_OPTIONS must be/);
+    expect(settingsOf(['--gateways', '1', '--polls-copies', '2'])).toMatchObject({
+      gateways: 1,
+      pollsCopies: 2,
+    });
+    expect(usageErrorOf(['--gateways', '0']).message).toMatch(
+      /^--gateways \/ BENCH_GATEWAYS must be a whole number of at least 1/,
+    );
+    expect(usageErrorOf([], { BENCH_POLLS_COPIES: '0' }).message).toMatch(
+      /^--polls-copies \/ BENCH_POLLS_COPIES must be a whole number of at least 1/,
+    );
     expect(usageErrorOf(['--only', 'a,x']).message).toBe(
       '--only / BENCH_ONLY names unknown x (known: a, b, c, d, e, f, ft, g, h, j, k)',
     );
