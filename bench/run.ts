@@ -81,7 +81,8 @@ async function main(settings: BenchSettings): Promise<void> {
   cleanups.push({ what: 'stop the ceiling server', undo: () => ceiling.child.stop() });
   const load = LoadGenerator.start();
   cleanups.push({ what: 'stop the load worker', undo: () => load.stop() });
-  const api = new EngageApi(engage.baseUrl);
+  const [setupUrl] = engage.baseUrls;
+  const api = new EngageApi(setupUrl);
   cleanups.push({ what: 'close the setup client', undo: () => api.close() });
 
   const pidOf = (process: { pid?: number }): number[] => (process.pid ? [process.pid] : []);
@@ -112,7 +113,7 @@ async function main(settings: BenchSettings): Promise<void> {
   const runsScenario = (key: string): boolean => settings.only.length === 0 || settings.only.includes(key);
   if (runsScenario('k')) {
     const started = performance.now();
-    await seedSubmissions(engage.baseUrl, DESK_SUBMISSIONS);
+    await seedSubmissions(setupUrl, DESK_SUBMISSIONS);
     console.log(
       `bench: ${DESK_SUBMISSIONS} submissions posted in ${Math.round(performance.now() - started)} ms`,
     );
@@ -134,7 +135,7 @@ async function main(settings: BenchSettings): Promise<void> {
     },
     settings,
   );
-  console.log(`bench: gateway ${engage.baseUrl}, ceiling ${ceiling.baseUrl}; warming up`);
+  console.log(`bench: gateway ${engage.baseUrls.join(', ')}, ceiling ${ceiling.baseUrl}; warming up`);
 
   // Every 201 counts for the check against the vote rows, including those of a run that used up its
   // readers and was run again.
@@ -181,7 +182,7 @@ async function main(settings: BenchSettings): Promise<void> {
     const pid = (name: string): number => engage.children.find((child) => child.name === name)!.process.pid!;
     const uploadRun = () =>
       runConcurrentUploads({
-        baseUrl: engage.baseUrl,
+        baseUrl: setupUrl,
         moderatorToken: editor,
         photo,
         count: UPLOADS,

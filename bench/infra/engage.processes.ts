@@ -10,13 +10,9 @@ export const REPO_ROOT = join(__dirname, '..', '..', '..');
 export const BENCH_ADMIN = { email: 'admin@bench.test', password: 'a-long-bench-admin-password' };
 
 export interface EngageProcesses {
-  /** The first gateway's public base URL (the one the setup talks to). */
-  baseUrl: string;
-  /** Every gateway copy's public base URL. */
+  /** Every gateway copy's public base URL; the setup talks to the first. */
   baseUrls: string[];
-  /** The first gateway's operators' port (METRICS_PORT): metrics and the echo chain. */
-  opsUrl: string;
-  /** Every gateway copy's operators' port. */
+  /** Every gateway copy's operators' port (METRICS_PORT): metrics and the echo chain. */
   opsUrls: string[];
   eventsStream: string;
   children: BenchChild[];
@@ -86,7 +82,7 @@ export async function startEngage(
   ];
   const baseUrls = ports.map(({ port }) => `http://127.0.0.1:${port}`);
   const opsUrls = ports.map(({ opsPort }) => `http://127.0.0.1:${opsPort}`);
-  const running = { baseUrl: baseUrls[0], baseUrls, opsUrl: opsUrls[0], opsUrls, eventsStream, children };
+  const running = { baseUrls, opsUrls, eventsStream, children };
   try {
     // The echo chain answers 200 only once the gateway listens and the service answers on NATS.
     for (const opsUrl of opsUrls) {
