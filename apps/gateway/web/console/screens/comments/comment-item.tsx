@@ -66,7 +66,9 @@ export function CommentItem({
       aria-label={t('itemLabel', { name })}
       aria-current={selected ? 'true' : undefined}
       data-comment-id={comment.id}
-      onFocusCapture={onSelect}
+      // Only a focus arriving from elsewhere selects: the selected comment taking the focus (its own
+      // effect, or the browser handing it back) changes nothing, so no render answers a focus event.
+      onFocusCapture={selected ? undefined : onSelect}
     >
       <header class="comment-item-head">
         <span class={`tag status-${comment.status}`}>{t(`status_${comment.status}`)}</span>
