@@ -6,7 +6,7 @@ import { HttpClient } from '@test/support/http-client';
 import { Suite, SUITE_ADMIN } from '@test/support/suite';
 import { waitFor } from '@test/support/wait-for';
 import { seriousViolations } from './support/axe';
-import { ReaderBrowser, screenshot } from './support/browser';
+import { focusReaches, ReaderBrowser, screenshot } from './support/browser';
 import { createStaff, logInToConsole, openConsolePage, type StaffLogin } from './support/console';
 
 interface Received {
@@ -277,6 +277,7 @@ describe('the newsroom console: notifications and administration', () => {
 
     // The confirming button takes the focus: Enter deletes.
     await row.getByRole('button', { name: 'Удалить' }).click();
+    await focusReaches(row.getByRole('button', { name: 'Да, удалить' }), 'the confirming button');
     await page.keyboard.press('Enter');
     await notice(`Учётная запись ${colleague.email} удалена.`).waitFor();
     await row.waitFor({ state: 'detached' });

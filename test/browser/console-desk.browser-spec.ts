@@ -2,6 +2,7 @@ import type { Locator, Page } from 'playwright-core';
 import { phoneJpeg } from '../../apps/reporter/src/testing/sample-images';
 import { HttpClient } from '@test/support/http-client';
 import { Suite, SUITE_ADMIN } from '@test/support/suite';
+import { waitFor } from '@test/support/wait-for';
 import { seriousViolations } from './support/axe';
 import { ReaderBrowser, screenshot } from './support/browser';
 import { createStaff, logInToConsole, openConsolePage, type StaffLogin } from './support/console';
@@ -91,13 +92,14 @@ describe('the newsroom console: the reader-reporter desk', () => {
     await page.getByText('Под этот отбор сообщений нет.').waitFor();
     expect(await page.evaluate(() => location.hash)).toBe('#/submissions?status=published');
     await button('Сбросить').click();
+    // The reset renders the form anew: typing before it lands would be wiped.
+    await waitFor(async () => (await filter('status').inputValue()) === '', 5000, 'the filters reset');
     await filter('q').fill('подвал');
     await filter('assignee').selectOption('none');
     await button('Показать').click();
     await row.waitFor();
-    expect(await page.evaluate(() => location.hash)).toBe(
-      '#/submissions?assignee=none&q=%D0%BF%D0%BE%D0%B4%D0%B2%D0%B0%D0%BB',
-    );
+    const filtered = '#/submissions?assignee=none&q=%D0%BF%D0%BE%D0%B4%D0%B2%D0%B0%D0%BB';
+    await waitFor(async () => (await page.evaluate(() => location.hash)) === filtered, 5000, filtered);
     await page.reload();
     await row.waitFor();
     expect(await filter('q').inputValue()).toBe('подвал');

@@ -3,7 +3,7 @@ import type { Page } from 'playwright-core';
 import { HttpClient } from '@test/support/http-client';
 import { Suite, SUITE_ADMIN } from '@test/support/suite';
 import { seriousViolations } from './support/axe';
-import { ReaderBrowser, screenshot } from './support/browser';
+import { focusReaches, ReaderBrowser, screenshot } from './support/browser';
 import { createStaff, logInToConsole, openConsolePage, type StaffLogin } from './support/console';
 
 /** The console's polls screens in Chromium, against the real gateway and polls service. */
@@ -19,9 +19,6 @@ describe('the newsroom console: polls', () => {
   const heading = () => page.locator('main h1').first();
   const option = (n: number) => page.getByLabel(`Вариант ${n}`, { exact: true });
   const optionRow = (n: number) => page.locator('.poll-option-row', { has: option(n) });
-  // Runs in the page: its globals are reached through globalThis (the tests compile without the DOM).
-  const hasFocus = (locator: ReturnType<Page['locator']>) =>
-    locator.evaluate((element) => element === (globalThis as any).document.activeElement);
 
   async function voteAsReader(pollId: string, optionId: string): Promise<void> {
     const answer = await http.post(
@@ -97,7 +94,7 @@ describe('the newsroom console: polls', () => {
     await page.getByRole('button', { name: 'Поднять вариант 3' }).click();
     expect(await option(2).inputValue()).toBe('На набережной');
     // The keyboard stays with the moved option.
-    expect(await hasFocus(page.getByRole('button', { name: 'Поднять вариант 2' }))).toBe(true);
+    await focusReaches(page.getByRole('button', { name: 'Поднять вариант 2' }), 'the moved option');
     expect(await seriousViolations(page, 'body')).toEqual([]);
     await screenshot(page, 'console-polls-form');
     await page.getByRole('button', { name: 'Сохранить' }).click();
@@ -202,10 +199,10 @@ describe('the newsroom console: polls', () => {
     await page.getByRole('button', { name: 'Удалить' }).click();
     const confirm = page.getByRole('alertdialog');
     await confirm.waitFor();
-    expect(await hasFocus(confirm.getByRole('button', { name: 'Отмена' }))).toBe(true);
+    await focusReaches(confirm.getByRole('button', { name: 'Отмена' }), "the dialog's cancel");
     await confirm.getByRole('button', { name: 'Отмена' }).click();
     await confirm.waitFor({ state: 'detached' });
-    expect(await hasFocus(page.getByRole('button', { name: 'Удалить' }))).toBe(true);
+    await focusReaches(page.getByRole('button', { name: 'Удалить' }), 'the delete button again');
     expect((await http.get(`/api/v1/polls/${pollId}`, { token: editorToken })).status).toBe(200);
 
     await page.getByRole('button', { name: 'Удалить' }).click();
