@@ -273,11 +273,16 @@ describe('the suite scaled out: two gateways, two copies of every service', () =
       15000,
       'the scheduled poll closed on both gateways',
     );
-    const closedEvents = await db.query(
-      `select id from polls.outbox_event where type = 'poll.closed' and payload->'data'->>'pollId' = $1`,
-      [closing.id],
-    );
-    expect(closedEvents.rowCount).toBe(1);
+    // A reader's view shows "closed" from closesAt on, before a scheduler has written the close: the
+    // close's event is awaited, then counted.
+    const closedEvents = () =>
+      db.query(
+        `select id from polls.outbox_event where type = 'poll.closed' and payload->'data'->>'pollId' = $1`,
+        [closing.id],
+      );
+    await waitFor(async () => (await closedEvents()).rowCount! > 0, 15000, 'the poll.closed event');
+    const closed = await closedEvents();
+    expect(closed.rowCount).toBe(1);
     const editorFeed = async () =>
       (
         await gateway(1).get<{ items: { type: string; link: string | null }[] }>('/api/v1/me/notifications', {
@@ -291,7 +296,7 @@ describe('the suite scaled out: two gateways, two copies of every service', () =
         (
           await db.query(
             `select 1 from notifications.inbox_entry where event_id = $1 and consumer = 'notifications-polls'`,
-            [closedEvents.rows[0].id],
+            [closed.rows[0].id],
           )
         ).rowCount === 1,
       15000,
