@@ -16,12 +16,22 @@ import { UNSUBSCRIBE_PATH } from '../notifications/unsubscribe.page';
 import { answerClientError } from './client-error.handler';
 import { refuseEncodedBodies } from './content-encoding.check';
 import { installMultipartPassThrough } from '../submissions/multipart-pass-through.parser';
+import { corsHeadersFor, corsPluginOptions } from './cors.policy';
+import { FastLane, type LaneObserver } from './fast-lane/fast-lane';
+import { attachFastLane, fastLaneOf, serverWithFastLane } from './fast-lane/fast-lane.server';
+import { clientAddressOf } from './client-address';
 
 /** Largest URL path parameter accepted; longer ids are answered 404 by the router, not parsed. */
 const MAX_PARAM_LENGTH = 256;
 
 export function createHttpAdapter(env: GatewayEnv): FastifyAdapter {
-  return new FastifyAdapter({
+  const lane = new FastLane({
+    corsHeaders: corsHeadersFor(env.CORS_ORIGINS),
+    clientAddress: clientAddressOf(env.TRUST_PROXY),
+    logger: new Logger('Http'),
+  });
+  const adapter = new FastifyAdapter({
+    serverFactory: serverWithFastLane(lane),
     logger: false,
     bodyLimit: env.BODY_LIMIT_BYTES,
     trustProxy: env.TRUST_PROXY.length > 0 ? env.TRUST_PROXY : false,
@@ -35,6 +45,8 @@ export function createHttpAdapter(env: GatewayEnv): FastifyAdapter {
     // What Node's parser refuses before a request exists (headers over 16 KiB, a bad request line).
     clientErrorHandler: answerClientError,
   });
+  attachFastLane(adapter.getInstance(), lane);
+  return adapter;
 }
 
 /**
@@ -65,39 +77,36 @@ export async function configureHttp(
   fastify.addHook('preHandler', (request, _reply, done) =>
     requestContext.run({ requestId: request.id }, done),
   );
+  const record = answeredRecorder(logger, metrics);
   fastify.addHook('onResponse', (request, reply, done) => {
-    const route = request.routeOptions?.url ?? 'unmatched';
-    const seconds = reply.elapsedTime / 1000;
-    metrics.httpDuration.observe(
-      { method: request.method, route, status: String(reply.statusCode) },
-      seconds,
-    );
-    if (logger.isEnabled('debug') && route !== '/metrics' && !route.startsWith('/health')) {
-      logger.debug(
-        {
-          msg: 'request',
-          requestId: request.id,
-          method: request.method,
-          route,
-          status: reply.statusCode,
-          ms: Math.round(reply.elapsedTime * 10) / 10,
-        },
-        'Http',
-      );
-    }
+    record({
+      requestId: request.id,
+      method: request.method,
+      route: request.routeOptions?.url ?? 'unmatched',
+      status: reply.statusCode,
+      seconds: reply.elapsedTime / 1000,
+    });
     done();
   });
+  fastLaneOf(fastify).observe(record);
 
-  await app.register(cors, {
-    origin: env.CORS_ORIGINS.length > 0 ? env.CORS_ORIGINS : false,
-    methods: ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'],
-    allowedHeaders: ['Content-Type', 'Authorization', 'X-Reader-Token', 'X-Request-Id', 'Idempotency-Key'],
-    exposedHeaders: ['X-Request-Id', 'Retry-After'],
-    maxAge: 600,
-  });
+  await app.register(cors, corsPluginOptions(env.CORS_ORIGINS));
   // After CORS, so a refused body's answer still carries the CORS headers a browser needs to read it.
   refuseEncodedBodies(fastify, logger);
 
   app.useGlobalFilters(new ProblemFilter(logger));
   app.useGlobalPipes(gatewayValidationPipe());
+}
+
+/** Request metrics and, at debug level, the access log: for Fastify's answers and the fast lane's. */
+function answeredRecorder(logger: JsonLogger, metrics: MetricsRegistry): LaneObserver {
+  return ({ requestId, method, route, status, seconds }) => {
+    metrics.httpDuration.observe({ method, route, status: String(status) }, seconds);
+    if (logger.isEnabled('debug') && route !== '/metrics' && !route.startsWith('/health')) {
+      logger.debug(
+        { msg: 'request', requestId, method, route, status, ms: Math.round(seconds * 10000) / 10 },
+        'Http',
+      );
+    }
+  };
 }

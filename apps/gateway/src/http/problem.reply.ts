@@ -17,13 +17,22 @@ export function localiseProblem(problem: ProblemDocument, language: Language): P
   };
 }
 
-/** Writes the problem document for `error`; logs unexpected errors with their stack under an id. */
-export function sendProblem(
+/** A problem document ready to write: its status, headers (beside the ones every answer has) and body. */
+export interface ProblemAnswer {
+  status: number;
+  headers: Record<string, string>;
+  body: string;
+}
+
+/**
+ * The answer for `error` in the client's language; logs unexpected errors with their stack under an
+ * id. `vary` is the Vary header the answer already carries (CORS adds one).
+ */
+export function problemAnswer(
   error: unknown,
-  request: FastifyRequest,
-  reply: FastifyReply,
+  request: { id: string; acceptLanguage: string | string[] | undefined; vary?: unknown },
   logger: LoggerService,
-): void {
+): ProblemAnswer {
   const answer = toProblem(error);
   if (answer.unexpected) {
     logger.error(
@@ -37,17 +46,36 @@ export function sendProblem(
       'Http',
     );
   }
-  if (reply.sent || reply.raw.headersSent) return;
-  const language = negotiateLanguage(request.headers['accept-language']);
+  const language = negotiateLanguage(request.acceptLanguage);
   const problem = { ...localiseProblem(answer.problem, language), requestId: request.id };
+  const headers: Record<string, string> = {
+    'content-type': PROBLEM_CONTENT_TYPE,
+    'content-language': language,
+    vary: appendVary(request.vary, 'Accept-Language'),
+  };
   if (answer.retryAfterSeconds !== undefined)
-    reply.header('Retry-After', String(Math.max(1, answer.retryAfterSeconds)));
-  void reply
-    .status(problem.status)
-    .header('Content-Type', PROBLEM_CONTENT_TYPE)
-    .header('Content-Language', language)
-    .header('Vary', appendVary(reply.getHeader('vary'), 'Accept-Language'))
-    .send(JSON.stringify(problem));
+    headers['retry-after'] = String(Math.max(1, answer.retryAfterSeconds));
+  return { status: problem.status, headers, body: JSON.stringify(problem) };
+}
+
+/** Writes the problem document for `error` (see problemAnswer) unless an answer has started. */
+export function sendProblem(
+  error: unknown,
+  request: FastifyRequest,
+  reply: FastifyReply,
+  logger: LoggerService,
+): void {
+  const answer = problemAnswer(
+    error,
+    {
+      id: request.id,
+      acceptLanguage: request.headers['accept-language'],
+      vary: reply.getHeader('vary'),
+    },
+    logger,
+  );
+  if (reply.sent || reply.raw.headersSent) return;
+  void reply.status(answer.status).headers(answer.headers).send(answer.body);
 }
 
 function appendVary(current: unknown, field: string): string {

@@ -5,6 +5,7 @@ import { PollCache } from './poll.cache';
 import { PollLiveHub } from './poll-live.hub';
 import { PollSignalsListener } from './poll-signals.listener';
 import { PollReadFastPath } from './poll-read.fast-path';
+import { VoteFastPath } from './vote.fast-path';
 import { PollsController } from './polls.controller';
 import { PollsGateway } from './polls.gateway';
 import { PollsGatewaySettings } from './polls.settings';
@@ -46,6 +47,7 @@ export class PollsGatewayModule {
         PollLiveHub,
         PollSignalsListener,
         PollReadFastPath,
+        VoteFastPath,
       ],
     };
   }
