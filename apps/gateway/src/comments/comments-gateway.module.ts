@@ -5,6 +5,7 @@ import { CommentPageCache } from './comment-page.cache';
 import { CommentCountCache } from './comment-count.cache';
 import { CommentPostForwarder } from './comment-post.forwarder';
 import { CommentReadsFastPath } from './comment-reads.fast-path';
+import { CommentPostFastPath } from './comment-post.fast-path';
 import { CommentModerationController } from './comment-moderation.controller';
 import { CommentSignalsListener } from './comment-signals.listener';
 import { CommentsController } from './comments.controller';
@@ -51,6 +52,7 @@ export class CommentsGatewayModule {
         },
         CommentSignalsListener,
         CommentReadsFastPath,
+        CommentPostFastPath,
       ],
     };
   }

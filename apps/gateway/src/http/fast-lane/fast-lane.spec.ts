@@ -238,6 +238,39 @@ describe('the fast lane in front of Fastify', () => {
     expect(server.answered).toHaveLength(0);
   });
 
+  it('leaves bytes that are not UTF-8 to Fastify, which refuses them', async () => {
+    server = await serve([], { gatewayJsonParser: true });
+    addWrite(async () => ({ by: 'lane' }));
+    const raw = Buffer.concat([
+      Buffer.from('{"mark":"a'),
+      Buffer.from([0xff, 0xfe, 0xc3, 0x28]),
+      Buffer.from('"}'),
+    ]);
+    const answer = await new Promise<number>((resolve, reject) => {
+      const request = httpRequest(
+        {
+          host: '127.0.0.1',
+          port: server.port,
+          method: 'POST',
+          path: '/api/v1/things/abc/marks',
+          headers: {
+            'content-type': 'application/json',
+            'content-length': raw.length,
+            'x-reader-token': 'good',
+          },
+        },
+        (response) => {
+          response.resume();
+          resolve(response.statusCode ?? 0);
+        },
+      );
+      request.on('error', reject);
+      request.end(raw);
+    });
+    expect(answer).toBe(400);
+    expect(server.answered).toHaveLength(0);
+  });
+
   it('does not take a write whose headers are not the plain case', async () => {
     server = await serve();
     addWrite(async () => ({ by: 'lane' }), 32);

@@ -1,3 +1,4 @@
+import { isUtf8 } from 'node:buffer';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { performance } from 'node:perf_hooks';
 import { parse as parseQuery, type ParsedUrlQuery } from 'node:querystring';
@@ -210,6 +211,8 @@ export class FastLane {
     body: Buffer,
     taken: unknown,
   ): Promise<LaneAnswer> | undefined {
+    // Bytes that are not UTF-8 are Fastify's to refuse (its byte count of the decoded text differs).
+    if (!isUtf8(body)) return undefined;
     const parsed = plainObjectOf(body.toString('utf8'));
     if (!parsed) return undefined;
     // The route and everything it awaits run inside the request id (for log lines and NATS headers).
