@@ -1,3 +1,4 @@
+import type { IncomingHttpHeaders } from 'node:http';
 import { Injectable } from '@nestjs/common';
 import type { FastifyRequest } from 'fastify';
 import { decodeJwt } from 'jose';
@@ -45,12 +46,15 @@ export class CallerResolver {
   }
 
   /**
-   * The caller a request with only a reader token is, as `resolve` would find it; null for a bad token
-   * (which `resolve` refuses with a 401).
+   * The caller of a request whose one credential is a reader token, as `resolve` would find it;
+   * undefined for any other request (no token, a sign-in beside it, a bad token), which `resolve`
+   * decides.
    */
-  readerCaller(address: string, token: string): Caller | null {
+  readerOnlyCaller(headers: IncomingHttpHeaders, address: string): Caller | undefined {
+    const token = headers['x-reader-token'];
+    if (typeof token !== 'string' || headers.authorization !== undefined) return undefined;
     const readerId = this.readerIdOf(token);
-    if (!readerId) return null;
+    if (!readerId) return undefined;
     return { readerId, staffId: null, roles: [], addressHash: this.addressHashOf(address) };
   }
 

@@ -36,12 +36,10 @@ export class VoteFastPath implements OnModuleInit {
     });
   }
 
+  /** A reader's request to this very resource, with no query string; the route takes the rest. */
   private readerOf(request: LaneRequest): Caller | undefined {
-    const headers = request.raw.headers;
-    const token = headers['x-reader-token'];
-    if (typeof token !== 'string' || headers.authorization !== undefined) return undefined;
     if (!isUuid(request.params[0]) || Object.keys(request.query).length > 0) return undefined;
-    return this.resolver.readerCaller(this.lane.clientAddress(request.raw), token) ?? undefined;
+    return this.resolver.readerOnlyCaller(request.raw.headers, this.lane.clientAddress(request.raw));
   }
 
   private vote(request: LaneRequest, body: object, caller: Caller): Promise<LaneAnswer> | undefined {
