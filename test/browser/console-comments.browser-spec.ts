@@ -3,7 +3,7 @@ import { HttpClient } from '@test/support/http-client';
 import { Suite, SUITE_ADMIN } from '@test/support/suite';
 import { waitFor } from '@test/support/wait-for';
 import { seriousViolations } from './support/axe';
-import { ReaderBrowser, screenshot } from './support/browser';
+import { focusReaches, ReaderBrowser, screenshot } from './support/browser';
 import { createStaff, logInToConsole, openConsolePage, type StaffLogin } from './support/console';
 
 const ARTICLE = 'demo-bus-line-47';
@@ -136,11 +136,7 @@ describe('the newsroom console: comment moderation', () => {
     await expect(selectedItem().textContent()).resolves.toContain(REJECTED);
     await pressKey('r');
     const reason = page.getByLabel('Причина отказа');
-    await waitFor(
-      () => reason.evaluate((field) => field === document.activeElement),
-      5000,
-      'the focused reason',
-    );
+    await focusReaches(reason, 'the reason');
     // Typed into the field, the keys are text, not commands: "a" approves nothing here.
     await page.keyboard.type('Реклама, а не мнение');
     await expect(reason.inputValue()).resolves.toBe('Реклама, а не мнение');
