@@ -4,10 +4,10 @@ import { chromium, type Browser, type BrowserContext, type Locator, type Page } 
 import { waitFor } from '@test/support/wait-for';
 
 /**
- * Debian's headless Chromium shell (package chromium-headless-shell): Chromium without the browser's
- * own windows and UI, as Playwright runs headless tests. The full browser in its headless mode left a
- * page's renderer spinning now and then here (a key press, a start that never finished). The tests
- * never download a browser of their own.
+ * Debian's headless Chromium shell (package chromium-headless-shell, which `.ci/run` installs):
+ * Chromium without the browser's own windows and UI, as Playwright runs headless tests. The full
+ * browser in its headless mode now and then never finished a start here. The tests never download a
+ * browser of their own.
  */
 export const CHROMIUM = '/usr/lib/chromium/chromium-headless-shell';
 
