@@ -198,6 +198,10 @@ describe('the newsroom console: comment moderation', () => {
     expect(await seriousViolations(page, 'body')).toEqual([]);
     await form.getByRole('button', { name: 'Заблокировать' }).click();
     await notice('Автор заблокирован навсегда.').waitFor();
+    // The comment says so, and offers to lift the ban instead of making another.
+    await held.locator('.tag.banned', { hasText: 'Заблокирован навсегда' }).waitFor();
+    expect(await held.textContent()).toContain('причина: Повторная реклама');
+    expect(await held.getByRole('button', { name: 'Заблокировать автора' }).count()).toBe(0);
     const refused = await http.post(
       `/api/v1/articles/${ARTICLE}/comments`,
       { body: 'Ещё одна попытка', authorName: 'Айгерим' },
@@ -208,8 +212,9 @@ describe('the newsroom console: comment moderation', () => {
     await held.getByRole('button', { name: 'Снять блокировку' }).click();
     await notice('Блокировка снята.').waitFor();
     expect(await postAsReader('Спасибо, больше не буду', laterAuthor)).toBe('pending');
-    await held.getByRole('button', { name: 'Снять блокировку' }).click();
-    await page.locator('.notice-failure').waitFor();
+    await held.getByRole('button', { name: 'Заблокировать автора' }).waitFor();
+    expect(await held.locator('.tag.banned').count()).toBe(0);
+    expect(await held.getByRole('button', { name: 'Снять блокировку' }).count()).toBe(0);
   });
 
   it('features a published comment with the f key', async () => {

@@ -4,8 +4,9 @@ import type {
   CommentView,
   ModerationCommentView,
   ReactionType,
+  ReaderBanView,
 } from '@app/contracts';
-import type { Comment, Decision, Flag } from './entities';
+import type { Comment, Decision, Flag, ReaderBan } from './entities';
 
 export interface ReaderContext {
   /** The caller's reactions, by comment id. */
@@ -66,6 +67,7 @@ export function presentForModerator(
   comment: Comment,
   flags: Flag[],
   decisions: Decision[],
+  authorBan: ReaderBan | null,
 ): ModerationCommentView {
   return {
     id: comment.id,
@@ -76,6 +78,7 @@ export function presentForModerator(
     author: { name: comment.authorName, isStaff: comment.authorIsStaff, verified: comment.authorVerified },
     authorEmail: comment.authorEmail,
     readerId: comment.readerId,
+    authorBan: authorBan && banViewOf(authorBan),
     staffId: comment.staffId,
     body: comment.body,
     status: comment.status,
@@ -96,5 +99,15 @@ export function presentForModerator(
       moderatorId: decision.moderatorId,
       decidedAt: decision.decidedAt.toISOString(),
     })),
+  };
+}
+
+export function banViewOf(ban: ReaderBan): ReaderBanView {
+  return {
+    readerId: ban.readerId,
+    until: ban.until?.toISOString() ?? null,
+    reason: ban.reason,
+    bannedBy: ban.bannedBy,
+    bannedAt: ban.bannedAt.toISOString(),
   };
 }

@@ -171,6 +171,47 @@ describe('comments service: moderation and abuse', () => {
     expect(past).toEqual({ ok: false, error: expect.objectContaining({ status: 400 }) });
   });
 
+  it("shows in the queue the ban in force on a comment's author: none, made, lifted, ended by time", async () => {
+    const reader = h.reader();
+    const posted = await h.post(h.article(), reader);
+    const authorBanShown = async () => {
+      const queue = await h.call(CommentsRpc.queue, {
+        caller: moderator,
+        query: { queue: 'all', limit: 100 },
+      });
+      return queue.items.find((item) => item.id === posted.comment.id)?.authorBan;
+    };
+    expect(await authorBanShown()).toBeNull();
+
+    const until = new Date(Date.now() + 3_600_000).toISOString();
+    await h.call(CommentsRpc.ban, {
+      caller: moderator,
+      readerId: reader.readerId!,
+      ban: { reason: 'реклама', until },
+    });
+    expect(await authorBanShown()).toEqual({
+      readerId: reader.readerId,
+      until,
+      reason: 'реклама',
+      bannedBy: moderator.staffId,
+      bannedAt: expect.any(String),
+    });
+
+    await h.call(CommentsRpc.liftBan, { caller: moderator, readerId: reader.readerId! });
+    expect(await authorBanShown()).toBeNull();
+
+    // A ban whose term ran out is no longer in force, though its row stays until the next ban.
+    await h.call(CommentsRpc.ban, {
+      caller: moderator,
+      readerId: reader.readerId!,
+      ban: { reason: 'флуд', until },
+    });
+    await h.one(`update comments.reader_ban set until = now() - interval '1 second' where reader_id = $1`, [
+      reader.readerId,
+    ]);
+    expect(await authorBanShown()).toBeNull();
+  });
+
   it('refuses posts to an article closed by hand or autoCloseDays after its first comment', async () => {
     const articleId = h.article();
     await h.post(articleId, h.reader());

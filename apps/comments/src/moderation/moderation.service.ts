@@ -32,7 +32,7 @@ import { recordEvent } from '@app/messaging';
 import { transactionalRetryingConflicts } from '@app/persistence';
 import { requireStaff } from '../access/caller-access';
 import { moveStatus, moveStatuses } from '../comment-counters';
-import { presentForModerator } from '../comment.presenter';
+import { banViewOf, presentForModerator } from '../comment.presenter';
 import { CommentSignals } from '../comment.signals';
 import { autoClosesAt } from '../domain/auto-close';
 import { decide } from '../domain/comment-status';
@@ -154,15 +154,7 @@ export class ModerationService {
     const row = await this.em
       .fork()
       .upsert(ReaderBan, { readerId, until, reason: ban.reason, bannedBy, bannedAt: now });
-    return {
-      ban: {
-        readerId: row.readerId,
-        until: row.until?.toISOString() ?? null,
-        reason: row.reason,
-        bannedBy: row.bannedBy,
-        bannedAt: row.bannedAt.toISOString(),
-      },
-    };
+    return { ban: banViewOf(row) };
   }
 
   async liftBan({ caller, readerId }: ReaderRequest): Promise<BanLiftedReply> {
@@ -261,15 +253,24 @@ export class ModerationService {
   private async present(em: EntityManager, comments: Comment[]) {
     if (comments.length === 0) return [];
     const ids = comments.map((comment) => comment.id);
-    const [flags, decisions] = await Promise.all([
+    const readerIds = [...new Set(comments.flatMap((comment) => comment.readerId ?? []))];
+    const [flags, decisions, bans] = await Promise.all([
       em.find(Flag, { commentId: { $in: ids } }, { orderBy: { createdAt: 'asc' } }),
       em.find(Decision, { commentId: { $in: ids } }, { orderBy: { decidedAt: 'asc', id: 'asc' } }),
+      readerIds.length === 0
+        ? []
+        : em.find(ReaderBan, {
+            readerId: { $in: readerIds },
+            $or: [{ until: null }, { until: { $gt: new Date() } }],
+          }),
     ]);
+    const banOf = new Map(bans.map((ban) => [ban.readerId, ban]));
     return comments.map((comment) =>
       presentForModerator(
         comment,
         flags.filter((flag) => flag.commentId === comment.id),
         decisions.filter((decision) => decision.commentId === comment.id),
+        (comment.readerId !== null && banOf.get(comment.readerId)) || null,
       ),
     );
   }

@@ -91,6 +91,15 @@ export class CommentDecisionView {
   @ApiProperty({ format: 'date-time' }) decidedAt: string;
 }
 
+export class ReaderBanView {
+  @ApiProperty() readerId: string;
+  @ApiProperty({ type: String, format: 'date-time', nullable: true, description: 'null: for good' })
+  until: string | null;
+  @ApiProperty() reason: string;
+  @ApiProperty() bannedBy: string;
+  @ApiProperty({ format: 'date-time' }) bannedAt: string;
+}
+
 /** A comment as a moderator sees it: who wrote it, why it was held, the flags and every decision. */
 export class ModerationCommentView {
   @ApiProperty({ format: 'uuid' }) id: string;
@@ -101,6 +110,12 @@ export class ModerationCommentView {
   @ApiProperty({ type: CommentAuthorView }) author: CommentAuthorView;
   @ApiProperty({ type: String, nullable: true }) authorEmail: string | null;
   @ApiProperty({ type: String, nullable: true }) readerId: string | null;
+  @ApiProperty({
+    type: ReaderBanView,
+    nullable: true,
+    description: "The author's ban in force when the queue was read; null: not banned",
+  })
+  authorBan: ReaderBanView | null;
   @ApiProperty({ type: String, nullable: true }) staffId: string | null;
   @ApiProperty() body: string;
   @ApiProperty({ enum: COMMENT_STATUSES }) status: CommentStatus;
@@ -144,13 +159,4 @@ export class ArticleCommentSettingsView {
   mode: ModerationMode | null;
   @ApiProperty({ type: String, format: 'date-time', nullable: true, description: 'When auto-close applies' })
   closesAt: string | null;
-}
-
-export class ReaderBanView {
-  @ApiProperty() readerId: string;
-  @ApiProperty({ type: String, format: 'date-time', nullable: true, description: 'null: for good' })
-  until: string | null;
-  @ApiProperty() reason: string;
-  @ApiProperty() bannedBy: string;
-  @ApiProperty({ format: 'date-time' }) bannedAt: string;
 }

@@ -8,8 +8,11 @@ type Term = 'day' | 'week' | 'month' | 'date' | 'forGood';
 
 const HOURS: Partial<Record<Term, number>> = { day: 24, week: 24 * 7, month: 24 * 30 };
 
-/** Bans a comment's author from commenting, for a while or for good, with the reason on record. */
-export function BanForm({ readerId, onDone }: { readerId: string; onDone(): void }) {
+/**
+ * Bans a comment's author from commenting, for a while or for good, with the reason on record.
+ * `onDone` hears whether the ban was made (false: the moderator left the form).
+ */
+export function BanForm({ readerId, onDone }: { readerId: string; onDone(banned: boolean): void }) {
   const t = useTexts(COMMENTS_MESSAGES);
   const { api } = useConsole();
   const { busy, run } = useAction();
@@ -37,7 +40,7 @@ export function BanForm({ readerId, onDone }: { readerId: string; onDone(): void
         }),
       wanted ? t('bannedUntil', { until: t.dateTime(wanted) }) : t('bannedForGood'),
     );
-    if (ok) onDone();
+    if (ok) onDone(true);
   }
 
   return (
@@ -46,7 +49,7 @@ export function BanForm({ readerId, onDone }: { readerId: string; onDone(): void
       aria-label={t('banTitle')}
       onSubmit={(event) => void submit(event)}
       onKeyDown={(event) => {
-        if (event.key === 'Escape') onDone();
+        if (event.key === 'Escape') onDone(false);
       }}
     >
       <label>
@@ -87,7 +90,7 @@ export function BanForm({ readerId, onDone }: { readerId: string; onDone(): void
         <button type="submit" class="danger" disabled={busy || !reason.trim()}>
           {t('banConfirm')}
         </button>
-        <button type="button" onClick={onDone}>
+        <button type="button" onClick={() => onDone(false)}>
           {t('cancel')}
         </button>
       </div>

@@ -114,6 +114,17 @@ export function CommentItem({
               <span class="muted">{t('readerId')}:</span> <code>{comment.readerId}</code>
             </span>
           ) : null}
+          {comment.authorBan ? (
+            <span class="author-ban">
+              {' '}
+              <span class="tag banned">
+                {comment.authorBan.until
+                  ? t('authorBannedUntil', { until: t.dateTime(comment.authorBan.until) })
+                  : t('authorBannedForGood')}
+              </span>{' '}
+              <span class="muted">{t('banReasonShown', { reason: comment.authorBan.reason })}</span>
+            </span>
+          ) : null}
         </dd>
       </dl>
       <p class="comment-text">{comment.body}</p>
@@ -176,15 +187,17 @@ export function CommentItem({
             </button>
           ),
         )}
+        {/* A ban is lifted where one is in force and made where none is (the queue as last read). */}
         {comment.readerId ? (
-          <>
-            <button type="button" disabled={busy} onClick={onBanStart}>
-              {t('banAuthor')}
-            </button>
+          comment.authorBan ? (
             <button type="button" disabled={busy} onClick={onLiftBan}>
               {t('liftBan')}
             </button>
-          </>
+          ) : (
+            <button type="button" disabled={busy} onClick={onBanStart}>
+              {t('banAuthor')}
+            </button>
+          )
         ) : null}
       </div>
       {children}

@@ -77,6 +77,9 @@ type CommentsKey =
   | 'bannedUntil'
   | 'bannedForGood'
   | 'banLifted'
+  | 'authorBannedUntil'
+  | 'authorBannedForGood'
+  | 'banReasonShown'
   | 'noReaderId'
   | 'settingsTitle'
   | 'backToQueue'
@@ -182,6 +185,9 @@ export const COMMENTS_MESSAGES: Catalogue<CommentsKey> = {
     bannedUntil: 'Автор заблокирован до {until}.',
     bannedForGood: 'Автор заблокирован навсегда.',
     banLifted: 'Блокировка снята.',
+    authorBannedUntil: 'Заблокирован до {until}',
+    authorBannedForGood: 'Заблокирован навсегда',
+    banReasonShown: 'причина: {reason}',
     noReaderId: 'Автор без ID читателя: заблокировать нельзя.',
     settingsTitle: 'Настройки модерации',
     backToQueue: 'К очередям',
@@ -287,6 +293,9 @@ export const COMMENTS_MESSAGES: Catalogue<CommentsKey> = {
     bannedUntil: 'The author is banned until {until}.',
     bannedForGood: 'The author is banned for good.',
     banLifted: 'The ban is lifted.',
+    authorBannedUntil: 'Banned until {until}',
+    authorBannedForGood: 'Banned for good',
+    banReasonShown: 'reason: {reason}',
     noReaderId: 'The author has no reader id: they cannot be banned.',
     settingsTitle: 'Moderation settings',
     backToQueue: 'Back to the queues',

@@ -80,7 +80,9 @@ export function QueueScreen({ queue }: { queue: ModerationQueue }) {
   }
 
   async function liftBan(readerId: string) {
+    // Lifted or already gone (another moderator, the term ran out): either way the list shows it anew.
     await run(() => api.call(COMMENT_ROUTES.liftBan, { params: { readerId } }), t('banLifted'));
+    loaded.reload();
   }
 
   // The handler sees this render's state through a ref; the listener itself is added once.
@@ -155,7 +157,13 @@ export function QueueScreen({ queue }: { queue: ModerationQueue }) {
                       />
                     ) : null}
                     {open?.commentId === comment.id && open.kind === 'ban' && comment.readerId ? (
-                      <BanForm readerId={comment.readerId} onDone={() => setOpen(null)} />
+                      <BanForm
+                        readerId={comment.readerId}
+                        onDone={(banned) => {
+                          setOpen(null);
+                          if (banned) loaded.reload();
+                        }}
+                      />
                     ) : null}
                   </CommentItem>
                 ))}
