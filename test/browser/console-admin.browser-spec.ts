@@ -247,6 +247,8 @@ describe('the newsroom console: notifications and administration', () => {
     const row = page.locator('table.delivery-table tbody tr', { hasText: 'webhook' }).first();
     await row.waitFor();
     expect(await row.textContent()).toContain('comment.held');
+    // The endpoint is named by its address, once the console has read the endpoints.
+    await row.locator('.delivery-recipient', { hasText: receiverUrl }).waitFor();
     expect(await row.locator('.state').textContent()).toBe('Доставлено');
     await row.locator('summary').click();
     await row.locator('.attempts li').first().waitFor();

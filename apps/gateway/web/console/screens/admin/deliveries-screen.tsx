@@ -9,8 +9,10 @@ import { LoadState } from '@web/console/ui/load-state';
 import { ScreenTitle } from '@web/console/ui/screen-title';
 import { useAction } from '@web/console/ui/use-action';
 import { ADMIN_MESSAGES } from './admin-messages';
-import { DELIVERY_FILTERS, type DeliveryFilter } from './admin-api';
+import { DELIVERY_FILTERS, type DeliveryFilter, type WebhookEndpointListView } from './admin-api';
 import { DataTable } from '@web/console/ui/data-table';
+import { useRoster } from '@web/console/staff/roster';
+import { recipientLabel, type RecipientNames } from './delivery-recipient';
 
 function filterOf(path: string): DeliveryFilter | null {
   const status = queryOf(path).get('status');
@@ -61,6 +63,7 @@ function DeliveryList({ status }: { status: DeliveryFilter | null }) {
       }),
     [status, paging.cursor],
   );
+  const names = useRecipientNames();
   return (
     <LoadState loaded={loaded}>
       {(page) => (
@@ -73,7 +76,12 @@ function DeliveryList({ status }: { status: DeliveryFilter | null }) {
               columns={[t('event'), t('channel'), t('recipient'), t('status'), t('attempts'), t('actions')]}
             >
               {page.items.map((delivery) => (
-                <DeliveryRow key={delivery.id} delivery={delivery} onRetried={() => loaded.reload()} />
+                <DeliveryRow
+                  key={delivery.id}
+                  delivery={delivery}
+                  names={names}
+                  onRetried={() => loaded.reload()}
+                />
               ))}
             </DataTable>
           )}
@@ -84,7 +92,27 @@ function DeliveryList({ status }: { status: DeliveryFilter | null }) {
   );
 }
 
-function DeliveryRow({ delivery, onRetried }: { delivery: DeliveryView; onRetried(): void }) {
+/**
+ * Colleagues' emails (the roster) and the endpoints' addresses, read once for the list; until they
+ * arrive, or if they cannot be read, recipients show as their keys.
+ */
+function useRecipientNames(): RecipientNames {
+  const { api } = useConsole();
+  const roster = useRoster();
+  const webhooks = useLoad(() => api.call<WebhookEndpointListView>(ADMIN_ROUTES.webhooks), [api]);
+  const urls = new Map((webhooks.data?.items ?? []).map((endpoint) => [endpoint.id, endpoint.url]));
+  return { staff: roster.nameOf, webhook: (id) => urls.get(id) };
+}
+
+function DeliveryRow({
+  delivery,
+  names,
+  onRetried,
+}: {
+  delivery: DeliveryView;
+  names: RecipientNames;
+  onRetried(): void;
+}) {
   const t = useTexts(ADMIN_MESSAGES);
   const { api } = useConsole();
   const action = useAction();
@@ -106,8 +134,8 @@ function DeliveryRow({ delivery, onRetried }: { delivery: DeliveryView; onRetrie
         </p>
       </th>
       <td>{delivery.channel}</td>
-      <td class="cell-wrap">
-        <code>{delivery.recipient}</code>
+      <td class="cell-wrap delivery-recipient">
+        <code title={delivery.recipient}>{recipientLabel(delivery.recipient, names)}</code>
       </td>
       <td>
         <span class={`state state-${delivery.status}`}>{t(`status.${delivery.status}`)}</span>
