@@ -1,3 +1,4 @@
+import { Logger } from '@nestjs/common';
 import { JetStreamManager, NatsError, StreamInfo } from 'nats';
 import { ensureEventStream, isClusterForming } from './event-stream';
 
@@ -37,6 +38,27 @@ describe('ensuring the events stream on a cluster that is still forming', () => 
     ]);
     await expect(ensureEventStream(api.jsm, 'EVENTS', { replicas: 3 }, wait)).resolves.toEqual(created());
     expect(api.calls()).toBe(3);
+  });
+
+  it('tells the operator once what it waits for, and when the stream was placed', async () => {
+    const warn = jest.spyOn(Logger.prototype, 'warn').mockImplementation(() => undefined);
+    const log = jest.spyOn(Logger.prototype, 'log').mockImplementation(() => undefined);
+    try {
+      const api = streamsAnswering([NO_PEERS, NO_PEERS, NO_PEERS, created]);
+      await ensureEventStream(api.jsm, 'EVENTS', { replicas: 3 }, wait);
+      expect(warn.mock.calls).toEqual([
+        [expect.stringContaining('cannot place stream EVENTS yet (no suitable peers for placement)')],
+      ]);
+      expect(log.mock.calls).toEqual([[expect.stringMatching(/^stream EVENTS placed after \d+ ms$/)]]);
+
+      warn.mockClear();
+      log.mockClear();
+      await ensureEventStream(streamsAnswering([created]).jsm, 'EVENTS', {}, wait);
+      expect([warn.mock.calls, log.mock.calls]).toEqual([[], []]);
+    } finally {
+      warn.mockRestore();
+      log.mockRestore();
+    }
   });
 
   it('fails at once on any other refusal', async () => {

@@ -1,3 +1,4 @@
+import { Logger } from '@nestjs/common';
 import {
   DiscardPolicy,
   JetStreamManager,
@@ -30,6 +31,8 @@ const STREAM_NAME_IN_USE = 10058;
  */
 const CLUSTER_FORMING = new Set([10005, 10008]);
 
+const logger = new Logger('EventStream');
+
 /** How long an app waits at start for a forming cluster to take its stream, and how often it asks. */
 export interface StreamPlacementWait {
   deadlineMs: number;
@@ -58,12 +61,24 @@ export async function ensureEventStream(
   options: EventStreamOptions = {},
   wait: StreamPlacementWait = STREAM_PLACEMENT_WAIT,
 ): Promise<StreamInfo> {
-  const deadline = Date.now() + wait.deadlineMs;
+  const started = Date.now();
+  const deadline = started + wait.deadlineMs;
+  let waited = false;
   for (;;) {
     try {
-      return await addOrUpdateStream(jsm, streamName, options);
+      const info = await addOrUpdateStream(jsm, streamName, options);
+      if (waited) logger.log(`stream ${streamName} placed after ${Date.now() - started} ms`);
+      return info;
     } catch (error) {
       if (!isClusterForming(error) || Date.now() + wait.retryMs > deadline) throw error;
+      // Said once: an operator watching a start that seems stuck learns what it waits for, and how long.
+      if (!waited) {
+        logger.warn(
+          `the JetStream cluster cannot place stream ${streamName} yet (${(error as Error).message}); ` +
+            `asking again every ${wait.retryMs} ms for up to ${wait.deadlineMs} ms`,
+        );
+      }
+      waited = true;
       await new Promise((resolve) => setTimeout(resolve, wait.retryMs));
     }
   }
