@@ -10,7 +10,7 @@ import { startCeiling } from './ceiling/ceiling.process';
 import { createBenchDatabase } from './infra/bench-database';
 import { startBenchNats } from './infra/bench-nats';
 import { BENCH_ADMIN, REPO_ROOT, startEngage } from './infra/engage.processes';
-import { CpuMeter } from './report/cpu-meter';
+import { CpuMeter, type CpuReading } from './report/cpu-meter';
 import { LoadGenerator } from './load/load-generator';
 import type { LoadResult } from './load/load.protocol';
 import { RunFigures, runFigures, scenarioFigures } from './report/figures';
@@ -142,7 +142,7 @@ async function main(settings: BenchSettings): Promise<void> {
   const accepted = new Map<Scenario, number>();
   const runOnce = async (scenario: Scenario, durationS: number, label: string): Promise<RunFigures> => {
     let result: LoadResult;
-    let before: Record<string, number>;
+    let before: CpuReading;
     for (let attempt = 1; ; attempt++) {
       const job = await scenario.prepare(durationS);
       before = await cpu.sample();
