@@ -11,8 +11,8 @@ import { useAction } from '@web/console/ui/use-action';
 import { ADMIN_MESSAGES } from './admin-messages';
 import { DELIVERY_FILTERS, type DeliveryFilter, type WebhookEndpointListView } from './admin-api';
 import { DataTable } from '@web/console/ui/data-table';
-import { useRoster } from '@web/console/staff/roster';
-import { recipientLabel, type RecipientNames } from './delivery-recipient';
+import { useNamesOf, useRoster } from '@web/console/staff/roster';
+import { recipientLabel, staffIdOf, type RecipientNames } from './delivery-recipient';
 
 function filterOf(path: string): DeliveryFilter | null {
   const status = queryOf(path).get('status');
@@ -63,7 +63,7 @@ function DeliveryList({ status }: { status: DeliveryFilter | null }) {
       }),
     [status, paging.cursor],
   );
-  const names = useRecipientNames();
+  const names = useRecipientNames(loaded.data?.items ?? []);
   return (
     <LoadState loaded={loaded}>
       {(page) => (
@@ -93,12 +93,17 @@ function DeliveryList({ status }: { status: DeliveryFilter | null }) {
 }
 
 /**
- * Colleagues' emails (the roster) and the endpoints' addresses, read once for the list; until they
- * arrive, or if they cannot be read, recipients show as their keys.
+ * Colleagues' emails (the roster, read again for a colleague who joined since) and the endpoints'
+ * addresses, read once for the list; until they arrive, or if they cannot be read, recipients show as
+ * their keys.
  */
-function useRecipientNames(): RecipientNames {
+function useRecipientNames(deliveries: readonly DeliveryView[]): RecipientNames {
   const { api } = useConsole();
   const roster = useRoster();
+  useNamesOf(
+    roster,
+    deliveries.flatMap(({ recipient }) => staffIdOf(recipient) ?? []),
+  );
   const webhooks = useLoad(() => api.call<WebhookEndpointListView>(ADMIN_ROUTES.webhooks), [api]);
   const urls = new Map((webhooks.data?.items ?? []).map((endpoint) => [endpoint.id, endpoint.url]));
   return { staff: roster.nameOf, webhook: (id) => urls.get(id) };
