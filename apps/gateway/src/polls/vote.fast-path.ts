@@ -36,9 +36,9 @@ export class VoteFastPath implements OnModuleInit {
     });
   }
 
-  /** A reader's request to this very resource, with no query string; the route takes the rest. */
+  /** A reader's request to this very resource; the route takes the rest. */
   private readerOf(request: LaneRequest): Caller | undefined {
-    if (!isUuid(request.params[0]) || Object.keys(request.query).length > 0) return undefined;
+    if (!isUuid(request.params[0])) return undefined;
     return this.resolver.readerOnlyCaller(request.raw.headers, this.lane.clientAddress(request.raw));
   }
 

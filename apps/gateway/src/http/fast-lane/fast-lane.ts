@@ -40,6 +40,7 @@ export interface LaneReadRoute extends LaneRouteBase {
   answer(request: LaneRequest): LaneAnswer | undefined;
 }
 
+/** A write with a query string is never the plain case: the lane leaves it to Fastify before `takes`. */
 export interface LaneWriteRoute<TTaken = unknown> extends LaneRouteBase {
   readonly method: 'POST';
   /** Bodies with a larger Content-Length go to Fastify (which enforces the real limit). */
@@ -157,6 +158,7 @@ export class FastLane {
     const headers = request.raw.headers;
     const length = Number(headers['content-length']);
     if (
+      Object.keys(request.query).length > 0 ||
       !(length > 0 && length <= route.maxBodyBytes) ||
       headers['transfer-encoding'] !== undefined ||
       headers['content-encoding'] !== undefined ||
