@@ -206,9 +206,10 @@ describe('comments service: moderation and abuse', () => {
       readerId: reader.readerId!,
       ban: { reason: 'флуд', until },
     });
-    await h.one(`update comments.reader_ban set until = now() - interval '1 second' where reader_id = $1`, [
-      reader.readerId,
-    ]);
+    await h.pg.query(
+      `update comments.reader_ban set until = now() - interval '1 second' where reader_id = $1`,
+      [reader.readerId],
+    );
     expect(await authorBanShown()).toBeNull();
   });
 

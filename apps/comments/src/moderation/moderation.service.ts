@@ -270,7 +270,7 @@ export class ModerationService {
         comment,
         flags.filter((flag) => flag.commentId === comment.id),
         decisions.filter((decision) => decision.commentId === comment.id),
-        (comment.readerId !== null && banOf.get(comment.readerId)) || null,
+        comment.readerId === null ? null : (banOf.get(comment.readerId) ?? null),
       ),
     );
   }
