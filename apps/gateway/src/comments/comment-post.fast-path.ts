@@ -1,6 +1,7 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
 import { ARTICLE_ID_PATTERN, Caller, NewComment } from '@app/contracts';
 import { FastLane, LaneAnswer, LaneRequest } from '../http/fast-lane/fast-lane';
+import { addReaderWrite } from '../http/fast-lane/reader-write.route';
 import { gatewayValidationPipe } from '../http/validation.pipe';
 import { CallerResolver } from '../identity/caller.resolver';
 import { CommentsGateway } from './comments.gateway';
@@ -28,20 +29,13 @@ export class CommentPostFastPath implements OnModuleInit {
   ) {}
 
   onModuleInit(): void {
-    this.lane.add<Caller>({
-      method: 'POST',
+    addReaderWrite(this.lane, this.resolver, {
       route: POST_ROUTE,
       path: POST_PATH,
       maxBodyBytes: COMMENT_LANE_MAX_BODY_BYTES,
-      takes: (request) => this.readerOf(request),
+      idIsValid: (articleId) => ARTICLE_ID_PATTERN.test(articleId),
       answer: (request, body, caller) => this.post(request, body, caller),
     });
-  }
-
-  /** A reader's request to this very resource; the route takes the rest. */
-  private readerOf(request: LaneRequest): Caller | undefined {
-    if (!ARTICLE_ID_PATTERN.test(request.params[0])) return undefined;
-    return this.resolver.readerOnlyCaller(request.raw.headers, this.lane.clientAddress(request.raw));
   }
 
   private async post(request: LaneRequest, body: object, caller: Caller): Promise<LaneAnswer> {

@@ -2,6 +2,7 @@ import { Injectable, OnModuleInit } from '@nestjs/common';
 import { isUUID } from 'class-validator';
 import { Caller, isUuid, POLL_LIMITS } from '@app/contracts';
 import { FastLane, LaneAnswer, LaneRequest } from '../http/fast-lane/fast-lane';
+import { addReaderWrite } from '../http/fast-lane/reader-write.route';
 import { CallerResolver } from '../identity/caller.resolver';
 import { PollsGateway } from './polls.gateway';
 
@@ -26,20 +27,13 @@ export class VoteFastPath implements OnModuleInit {
   ) {}
 
   onModuleInit(): void {
-    this.lane.add<Caller>({
-      method: 'POST',
+    addReaderWrite(this.lane, this.resolver, {
       route: VOTE_ROUTE,
       path: VOTE_PATH,
       maxBodyBytes: VOTE_LANE_MAX_BODY_BYTES,
-      takes: (request) => this.readerOf(request),
+      idIsValid: isUuid,
       answer: (request, body, caller) => this.vote(request, body, caller),
     });
-  }
-
-  /** A reader's request to this very resource; the route takes the rest. */
-  private readerOf(request: LaneRequest): Caller | undefined {
-    if (!isUuid(request.params[0])) return undefined;
-    return this.resolver.readerOnlyCaller(request.raw.headers, this.lane.clientAddress(request.raw));
   }
 
   private vote(request: LaneRequest, body: object, caller: Caller): Promise<LaneAnswer> | undefined {
