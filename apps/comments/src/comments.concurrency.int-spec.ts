@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { Caller, CommentsRpc } from '@app/contracts';
 import { waitFor } from '@test/support/wait-for';
 import { CommentsHarness, settle } from './testing/comments.harness';
@@ -266,5 +267,112 @@ describe('comments service with the posting limits off', () => {
       })),
     );
     expect(await h.countsOf(articleId)).toEqual({ total: 1, counted: 1, repliesMismatches: 0 });
+  });
+});
+
+describe('comments service with posts of one reader or one address arriving together', () => {
+  const h = new CommentsHarness();
+
+  beforeAll(async () => {
+    // A window longer than the tests: every hit counts against the limits below.
+    await h.start({
+      COMMENTS_PER_READER_PER_WINDOW: '3',
+      COMMENTS_PER_ADDRESS_PER_WINDOW: '4',
+      COMMENT_RATE_WINDOW_SECONDS: '3600',
+    });
+  }, 60000);
+  afterAll(() => h.stop());
+
+  const statuses = (results: { ok: boolean; error?: { status: number } }[]) =>
+    results.map((result) => (result.ok ? 201 : result.error!.status)).sort();
+
+  it("limits one reader's concurrent posts exactly at the edge", async () => {
+    const articleId = h.article();
+    const reader = h.reader();
+    const results = await Promise.all(
+      Array.from({ length: 10 }, (_, i) => settle(h.post(articleId, reader, { body: `Поток ${i}` }))),
+    );
+    expect(statuses(results)).toEqual([201, 201, 201, 429, 429, 429, 429, 429, 429, 429]);
+    expect(await h.countsOf(articleId)).toEqual({ total: 3, counted: 3, repliesMismatches: 0 });
+  });
+
+  it("limits one address's concurrent posts by many readers exactly at the edge", async () => {
+    const articleId = h.article();
+    const addressHash = `shared-${h.run}`;
+    const results = await Promise.all(
+      Array.from({ length: 10 }, (_, i) =>
+        settle(h.post(articleId, h.reader({ addressHash }), { body: `Сосед ${i}` })),
+      ),
+    );
+    expect(statuses(results)).toEqual([201, 201, 201, 201, 429, 429, 429, 429, 429, 429]);
+    expect(await h.countsOf(articleId)).toEqual({ total: 4, counted: 4, repliesMismatches: 0 });
+  });
+
+  it("refuses posts to a closed article without using up their address's posts", async () => {
+    const closed = h.article();
+    await h.post(closed, h.reader());
+    await h.call(CommentsRpc.updateArticleSettings, {
+      caller: h.staff('moderator'),
+      articleId: closed,
+      settings: { closed: true },
+    });
+    const addressHash = `closed-${h.run}`;
+    const refused = await Promise.all(
+      Array.from({ length: 3 }, () => settle(h.post(closed, h.reader({ addressHash })))),
+    );
+    expect(statuses(refused)).toEqual([422, 422, 422]);
+
+    const open = h.article();
+    const results = await Promise.all(
+      Array.from({ length: 5 }, () => settle(h.post(open, h.reader({ addressHash })))),
+    );
+    expect(statuses(results)).toEqual([201, 201, 201, 201, 429]);
+  });
+
+  it('refuses, writing nothing, a posting statement given two posts of one reader', async () => {
+    const articleId = h.article();
+    const post = (ordinal: number) => ({
+      ordinal,
+      id: randomUUID(),
+      article_id: articleId,
+      parent_id: null,
+      reader_id: `twice-${h.run}`,
+      staff_id: null,
+      by_staff: false,
+      address_hash: null,
+      author_name: 'Дважды',
+      author_verified: false,
+      author_email: null,
+      notify_on_reply: false,
+      locale: 'ru',
+      body: `Тело ${ordinal}`,
+      body_hash: `hash-${ordinal}`,
+      article_title: null,
+      article_url: null,
+      reasons: [],
+      site_mode: 'post',
+      auto_close_days: 0,
+      event_id: randomUUID(),
+      request_id: null,
+    });
+    const rules = {
+      now: new Date().toISOString(),
+      maxDepth: 3,
+      windowStart: new Date().toISOString(),
+      duplicatesSince: null,
+      readerLimit: 3,
+      addressLimit: 4,
+    };
+    await expect(
+      h.pg.query(`select * from comments.post_comments($1::jsonb, $2::jsonb)`, [
+        JSON.stringify([post(1), post(2)]),
+        JSON.stringify(rules),
+      ]),
+    ).rejects.toMatchObject({ code: '22023' });
+    expect(
+      await h.one(`select count(*)::int as n from comments.comment where article_id = $1`, [articleId]),
+    ).toEqual({
+      n: 0,
+    });
   });
 });

@@ -21,7 +21,7 @@ export class Migration20261202090000_post_comments_outbox extends Migration {
   }
 }
 
-const POST_COMMENTS_FUNCTION_WITH_EVENTS = `
+export const POST_COMMENTS_FUNCTION_WITH_EVENTS = `
 create function comments.post_comments(p_posts jsonb, p_rules jsonb)
 returns table (
   ordinal integer, outcome text, status text, thread_id uuid, parent_id uuid, reply_to_id uuid,

@@ -4,6 +4,7 @@ import { Migration20261130150000_post_comments } from './Migration20261130150000
 import { Migration20261201090000_reader_rate_from_comments } from './Migration20261201090000_reader_rate_from_comments';
 import { Migration20261201091000_status_index_partial } from './Migration20261201091000_status_index_partial';
 import { Migration20261202090000_post_comments_outbox } from './Migration20261202090000_post_comments_outbox';
+import { Migration20261203090000_post_comments_set_based } from './Migration20261203090000_post_comments_set_based';
 
 /** In the order they apply. */
 export const COMMENTS_MIGRATIONS: MigrationObject[] = [
@@ -20,5 +21,9 @@ export const COMMENTS_MIGRATIONS: MigrationObject[] = [
   {
     name: 'Migration20261202090000_post_comments_outbox',
     class: Migration20261202090000_post_comments_outbox,
+  },
+  {
+    name: 'Migration20261203090000_post_comments_set_based',
+    class: Migration20261203090000_post_comments_set_based,
   },
 ];

@@ -32,6 +32,7 @@ import { CommentsEnv } from '../comments.config';
 import { CommentSignals } from '../comment.signals';
 import { holdReasonsFor } from '../domain/hold-reasons';
 import { countLinks } from '../domain/link-count';
+import { roundsOf } from '../domain/post-rounds';
 import { rateWindowStart, retryAfterSeconds } from '../domain/rate-window';
 import { RateCounter } from '../entities';
 import {
@@ -39,6 +40,7 @@ import {
   EventName,
   NewPost,
   PostOutcome,
+  postingKeysOf,
   writePosts,
 } from '../repositories/posting.repository';
 import { SiteSettingsStore } from '../settings/site-settings.store';
@@ -128,8 +130,6 @@ export class CommentPostingService {
         maxLinks: settings.maxLinks,
         byStaff,
       }),
-      readerLimit: this.config.COMMENTS_PER_READER_PER_WINDOW,
-      addressLimit: this.config.COMMENTS_PER_ADDRESS_PER_WINDOW,
       siteMode: settings.mode,
       autoCloseDays: settings.autoCloseDays,
       eventId: randomUUID(),
@@ -171,12 +171,28 @@ export class CommentPostingService {
   }
 
   /**
-   * Writes a batch with its events in one transaction. Only a batch the database rolled back is run
-   * again: as a whole after a deadlock or serialization failure, post by post after any other refusal,
-   * so one bad post does not fail the others. A lost answer fails every post of the batch: it may have
-   * been written, so it is never reported as written, nor written twice.
+   * Writes a batch round by round (a reader's or an address's second post in a later round than its
+   * first, see `postingKeysOf`), each round with its events in one transaction. A round that fails
+   * fails its own posts only.
    */
   private async writeBatch(posts: NewPost[]): Promise<PromiseSettledResult<WrittenPost>[]> {
+    const settled = new Map<NewPost, PromiseSettledResult<WrittenPost>>();
+    for (const round of roundsOf(posts, postingKeysOf)) {
+      const results = await this.writeRound(round).catch((reason: unknown) =>
+        round.map((): PromiseRejectedResult => ({ status: 'rejected', reason })),
+      );
+      round.forEach((post, index) => settled.set(post, results[index]));
+    }
+    return posts.map((post) => settled.get(post)!);
+  }
+
+  /**
+   * Only a round the database rolled back is run again: as a whole after a deadlock or serialization
+   * failure, post by post after any other refusal, so one bad post does not fail the others. A lost
+   * answer fails every post of the round: it may have been written, so it is never reported as
+   * written, nor written twice.
+   */
+  private async writeRound(posts: NewPost[]): Promise<PromiseSettledResult<WrittenPost>[]> {
     for (let attempt = 1; ; attempt += 1) {
       try {
         const written = await this.writeStatement(posts);
@@ -186,7 +202,7 @@ export class CommentPostingService {
         if (failure === 'conflict' && attempt < BATCH_ATTEMPTS) continue;
         if (failure === 'refused' && posts.length > 1) {
           this.logger.warn(
-            `a batch of ${posts.length} comments was refused, writing them one by one: ${errorSummary(error)}`,
+            `a round of ${posts.length} comments was refused, writing them one by one: ${errorSummary(error)}`,
           );
           return Promise.allSettled(posts.map((post) => this.writeStatement([post]).then(([one]) => one)));
         }
@@ -204,6 +220,8 @@ export class CommentPostingService {
       maxDepth: COMMENT_LIMITS.maxDepth,
       windowStart: rateWindowStart(now, this.config.COMMENT_RATE_WINDOW_SECONDS),
       duplicatesSince: duplicateMinutes === 0 ? null : new Date(now.getTime() - duplicateMinutes * 60_000),
+      readerLimit: this.config.COMMENTS_PER_READER_PER_WINDOW,
+      addressLimit: this.config.COMMENTS_PER_ADDRESS_PER_WINDOW,
       publishedEvent: PUBLISHED_EVENT,
       heldEvent: HELD_EVENT,
     });

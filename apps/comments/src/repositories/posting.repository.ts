@@ -24,9 +24,6 @@ export interface NewPost {
   articleUrl: string | null;
   /** Reasons found in the text (suspect word, links); pre-moderation is added by the article's mode. */
   reasons: HoldReason[];
-  /** 0: that limit is off. */
-  readerLimit: number;
-  addressLimit: number;
   siteMode: ModerationMode;
   autoCloseDays: number;
   /** The id of the event the post becomes (published or held), also its `Nats-Msg-Id`. */
@@ -48,6 +45,9 @@ export interface BatchRules {
   windowStart: Date;
   /** Null: duplicates are not looked for. */
   duplicatesSince: Date | null;
+  /** Comments a reader, and an address, may post in one window; 0: that limit is off. */
+  readerLimit: number;
+  addressLimit: number;
   /** comment.published and comment.held, which the statement records in the outbox. */
   publishedEvent: EventName;
   heldEvent: EventName;
@@ -103,6 +103,18 @@ interface PostCommentsRow {
   event_payload: EventEnvelope | null;
 }
 
+/**
+ * What a batch may hold once: the statement judges a batch as one set, so a reader's (or an address's)
+ * second post must come in a later batch, to see the first. The newsroom's posts pass no such check.
+ */
+export function postingKeysOf(post: NewPost): string[] {
+  if (post.byStaff) return [];
+  return [
+    ...(post.readerId === null ? [] : [`reader:${post.readerId}`]),
+    ...(post.addressHash === null ? [] : [`address:${post.addressHash}`]),
+  ];
+}
+
 const REFUSALS: readonly string[] = [
   'banned',
   'duplicate',
@@ -115,7 +127,7 @@ const REFUSALS: readonly string[] = [
 /**
  * Writes a batch of posts with comments.post_comments (see its migrations): one statement, and so one
  * transaction of its own unless `em` is in one, for the checks, inserts, counters and outbox events of
- * every post. The events it recorded come back with the outcomes, for the relay to publish at once.
+ * every post. A batch holds at most one post per reader and one per address (see `postingKeysOf`). The events it recorded come back with the outcomes, for the relay to publish at once.
  */
 export async function writePosts(
   em: EntityManager,
@@ -142,8 +154,6 @@ export async function writePosts(
       article_title: post.articleTitle,
       article_url: post.articleUrl,
       reasons: post.reasons,
-      reader_limit: post.readerLimit,
-      address_limit: post.addressLimit,
       site_mode: post.siteMode,
       auto_close_days: post.autoCloseDays,
       event_id: post.eventId,
@@ -159,6 +169,8 @@ export async function writePosts(
         maxDepth: rules.maxDepth,
         windowStart: rules.windowStart.toISOString(),
         duplicatesSince: rules.duplicatesSince?.toISOString() ?? null,
+        readerLimit: rules.readerLimit,
+        addressLimit: rules.addressLimit,
         publishedEvent: rules.publishedEvent,
         heldEvent: rules.heldEvent,
       }),
