@@ -2,6 +2,7 @@ import { ArgumentMetadata, ValidationPipe, ValidationPipeOptions } from '@nestjs
 import type { ValidationError, ValidatorOptions } from 'class-validator';
 import { ValidationFailedError } from '../errors/domain-error';
 import { toFieldErrors } from '../errors/validation-errors';
+import { compiledContractOf } from './compiled-contract';
 import { findUnsafeText } from './unsafe-text.walk';
 import { cacheValidationMetadata } from './validation-metadata.cache';
 
@@ -13,9 +14,12 @@ import { cacheValidationMetadata } from './validation-metadata.cache';
  * class-transformer, so a field that opts in to cleaning (`@CleanText()`) is already clean.
  */
 export class ContractValidationPipe extends ValidationPipe {
-  constructor(options: ValidationPipeOptions = {}) {
+  /** Whether a valid value may be answered by the class's compiled check (see compiledContractOf). */
+  private readonly compiledChecks: boolean;
+
+  constructor({ compiled = true, ...options }: ContractValidationOptions = {}) {
     cacheValidationMetadata();
-    super({
+    const settings: ValidationPipeOptions = {
       whitelist: true,
       forbidNonWhitelisted: true,
       transform: true,
@@ -23,11 +27,19 @@ export class ContractValidationPipe extends ValidationPipe {
       validationError: { target: false, value: false },
       exceptionFactory: (errors) => new ValidationFailedError(toFieldErrors(errors)),
       ...options,
-    });
+    };
+    super(settings);
+    this.compiledChecks = compiled && hasContractSemantics(settings);
   }
 
   override async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
-    const classless = metadata.type !== 'custom' && !this.toValidate(this.withExpectedType(metadata));
+    const target = this.withExpectedType(metadata);
+    if (this.compiledChecks && target.metatype && this.toValidate(target)) {
+      // Only an accepted value is answered here: any refusal is the full validation's, with its reasons.
+      const accepted = compiledContractOf(target.metatype as new () => object)?.(value);
+      if (accepted !== undefined && findUnsafeText(accepted).length === 0) return accepted;
+    }
+    const classless = metadata.type !== 'custom' && !this.toValidate(target);
     if (classless) {
       // A path parameter or a query value read on its own: no class, so no validate() below.
       const unsafe = findUnsafeText(value, metadata.data ?? '');
@@ -55,4 +67,25 @@ export class ContractValidationPipe extends ValidationPipe {
   private withExpectedType(metadata: ArgumentMetadata): ArgumentMetadata {
     return this.expectedType ? { ...metadata, metatype: this.expectedType } : metadata;
   }
+}
+
+export interface ContractValidationOptions extends ValidationPipeOptions {
+  /** false: every value takes the full validation (the reference the compiled checks are tested against). */
+  compiled?: boolean;
+}
+
+/** The options the compiled checks assume: unknown properties refused, instances returned, no groups. */
+function hasContractSemantics(options: ValidationPipeOptions): boolean {
+  return (
+    options.whitelist === true &&
+    options.forbidNonWhitelisted === true &&
+    options.transform === true &&
+    !options.transformOptions &&
+    !options.groups?.length &&
+    !options.always &&
+    !options.skipMissingProperties &&
+    !options.skipNullProperties &&
+    !options.skipUndefinedProperties &&
+    !options.validateCustomDecorators
+  );
 }

@@ -7,3 +7,4 @@ export * from './timestamp';
 export * from './timestamp.decorator';
 export * from './contract-validation.pipe';
 export * from './validation-metadata.cache';
+export * from './compiled-contract';
