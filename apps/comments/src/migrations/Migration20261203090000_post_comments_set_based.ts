@@ -48,6 +48,8 @@ declare
   v_address_limit integer := (p_rules->>'addressLimit')::integer;
   v_published jsonb := p_rules->'publishedEvent';
   v_held jsonb := p_rules->'heldEvent';
+  v_articles text[];
+  v_answered uuid[];
 begin
   if exists (
        select 1 from jsonb_to_recordset(p_posts) as b(reader_id text, by_staff boolean)
@@ -59,24 +61,27 @@ begin
       using errcode = 'invalid_parameter_value';
   end if;
 
-  -- Locks in phases, each in a fixed order: readers, then answered comments, then articles.
+  select array_agg(distinct b.article_id order by b.article_id),
+         coalesce(array_agg(distinct b.parent_id) filter (where b.parent_id is not null), '{}')
+    into v_articles, v_answered
+    from jsonb_to_recordset(p_posts) as b(article_id text, parent_id uuid);
+
+  -- Locks in phases, each in a fixed order: readers, then answered comments, then articles. Every
+  -- lookup goes through a key (= any of an array), whatever the planner guesses of the batch's size.
   perform pg_advisory_xact_lock(hashtextextended('comments.reader:' || r.reader_id, 0))
-    from (select distinct b.value->>'reader_id' as reader_id from jsonb_array_elements(p_posts) b
-           where b.value->>'reader_id' is not null and not (b.value->>'by_staff')::boolean order by 1) r;
+    from (select distinct b.reader_id from jsonb_to_recordset(p_posts) as b(reader_id text, by_staff boolean)
+           where b.reader_id is not null and not b.by_staff order by 1) r;
 
   -- A reply below the deepest level is stored under the answered comment's parent: both are locked.
   perform 1 from comments.comment c
-    where c.id in (select (b.value->>'parent_id')::uuid from jsonb_array_elements(p_posts) b)
-       or c.id in (select a.parent_id from comments.comment a
-                    where a.id in (select (b.value->>'parent_id')::uuid from jsonb_array_elements(p_posts) b))
+    where c.id = any(v_answered || array(
+            select a.parent_id from comments.comment a where a.id = any(v_answered) and a.parent_id is not null))
     order by c.id for update;
 
-  insert into comments.article as a (article_id, updated_at)
-    select distinct b.value->>'article_id', v_now from jsonb_array_elements(p_posts) b order by 1
+  insert into comments.article (article_id, updated_at)
+    select unnest(v_articles), v_now
     on conflict (article_id) do nothing;
-  perform 1 from comments.article a
-    where a.article_id in (select b.value->>'article_id' from jsonb_array_elements(p_posts) b)
-    order by a.article_id for update;
+  perform 1 from comments.article a where a.article_id = any(v_articles) order by a.article_id for update;
 
   -- One statement, so one snapshot taken after the locks: every check reads what committed before.
   return query
@@ -88,6 +93,7 @@ begin
       article_title text, article_url text, reasons text[], site_mode text, auto_close_days integer,
       event_id uuid, request_id text)
   ),
+  -- Each post's lookups are lateral and limited: one index probe per post, never a hash of a table.
   judged as (
     select p.*, a.mode as article_mode,
       par.id as par_id, par.depth as par_depth, par.thread_id as par_thread, par.parent_id as par_parent,
@@ -95,18 +101,10 @@ begin
       par.author_email as par_email, par.author_name as par_name, par.locale as par_locale,
       case
         when p.by_staff or p.reader_id is null then null
-        when exists (select 1 from comments.reader_ban rb
-                      where rb.reader_id = p.reader_id and (rb.until is null or rb.until > v_now)) then 'banned'
-        when v_duplicates_since is not null and exists (
-               select 1 from comments.comment c
-                where c.reader_id = p.reader_id and c.body_hash = p.body_hash
-                  and c.created_at > v_duplicates_since) then 'duplicate'
+        when ban.found then 'banned'
+        when duplicate.found then 'duplicate'
         -- The reader's comments of this window are their count: exact under the reader's lock.
-        when v_reader_limit > 0 and (
-               select count(*) from (
-                 select 1 from comments.comment c
-                  where c.reader_id = p.reader_id and c.created_at >= v_window and not c.author_is_staff
-                  limit v_reader_limit) mine) >= v_reader_limit then 'rate_reader'
+        when v_reader_limit > 0 and mine.posted >= v_reader_limit then 'rate_reader'
       end as reader_refusal,
       case
         when a.closed or (p.auto_close_days > 0 and a.first_comment_at is not null
@@ -117,8 +115,20 @@ begin
       end as place_refusal,
       (not p.by_staff and p.address_hash is not null and v_address_limit > 0) as counts_address
     from post p
-    join comments.article a on a.article_id = p.article_id
-    left join comments.comment par on par.id = p.parent_id
+    join lateral (select * from comments.article a where a.article_id = p.article_id limit 1) a on true
+    left join lateral (select * from comments.comment c where c.id = p.parent_id limit 1) par on true
+    left join lateral (
+      select true as found from comments.reader_ban rb
+       where rb.reader_id = p.reader_id and (rb.until is null or rb.until > v_now) limit 1) ban on true
+    left join lateral (
+      select true as found from comments.comment c
+       where v_duplicates_since is not null and c.reader_id = p.reader_id and c.body_hash = p.body_hash
+         and c.created_at > v_duplicates_since limit 1) duplicate on true
+    left join lateral (
+      select count(*) as posted from (
+        select 1 from comments.comment c
+         where c.reader_id = p.reader_id and c.created_at >= v_window and not c.author_is_staff
+         limit greatest(v_reader_limit, 0)) window_posts) mine on true
   ),
   hit as (
     insert into comments.rate_counter as rc (key, window_start, hits)
@@ -200,16 +210,17 @@ begin
   ),
   counted as (
     update comments.article a
-       set total = a.total + n.published, first_comment_at = coalesce(a.first_comment_at, v_now), updated_at = v_now
-      from (select e.article_id, count(*) filter (where e.new_status = 'published')::integer as published
-              from evented e group by e.article_id) n
-     where a.article_id = n.article_id
+       set total = a.total + (select count(*) from evented e
+                               where e.article_id = a.article_id and e.new_status = 'published'),
+           first_comment_at = coalesce(a.first_comment_at, v_now), updated_at = v_now
+     where a.article_id = any(array(select e.article_id from evented e))
   ),
   replied as (
-    update comments.comment c set replies_count = c.replies_count + n.replies
-      from (select e.new_parent, count(*)::integer as replies from evented e
-             where e.new_status = 'published' and e.new_parent is not null group by e.new_parent) n
-     where c.id = n.new_parent
+    update comments.comment c
+       set replies_count = c.replies_count + (select count(*) from evented e
+                                               where e.new_parent = c.id and e.new_status = 'published')
+     where c.id = any(array(select e.new_parent from evented e
+                             where e.new_status = 'published' and e.new_parent is not null))
   ),
   recorded as (
     insert into comments.outbox_event (id, type, subject, payload, request_id, created_at)
