@@ -73,28 +73,16 @@ export function checkTargets(
     ...present(p99Within('k', 30), 'k'),
     ...(uploads ? uploadTargets(uploads) : []),
     { name: 'errors (all runs, warm-up included)', measured: errors, target: '= 0', pass: errors === 0 },
-    // A run without vote scenarios checks no poll (as one without (h) checks no article).
-    ...(counts.length > 0
-      ? [
-          {
-            name: 'polls whose counts match the vote rows and the 201s',
-            measured: counts.filter((check) => check.pass).length,
-            target: `= ${counts.length}`,
-            pass: counts.every((check) => check.pass),
-          },
-        ]
-      : []),
-    ...(commentCounts.length > 0
-      ? [
-          {
-            name: 'posting articles whose comment counts match their rows and the 201s',
-            measured: commentCounts.filter((check) => check.pass).length,
-            target: `= ${commentCounts.length}`,
-            pass: commentCounts.every((check) => check.pass),
-          },
-        ]
-      : []),
+    ...allPass('polls whose counts match the vote rows and the 201s', counts),
+    ...allPass('posting articles whose comment counts match their rows and the 201s', commentCounts),
   ];
+}
+
+/** Every check of a kind passed; none at all in a run without its scenarios (no votes, no (h)). */
+function allPass(name: string, checks: readonly { pass: boolean }[]): TargetCheck[] {
+  if (checks.length === 0) return [];
+  const passed = checks.filter((check) => check.pass).length;
+  return [{ name, measured: passed, target: `= ${checks.length}`, pass: passed === checks.length }];
 }
 
 const MEBIBYTE = 1024 * 1024;
