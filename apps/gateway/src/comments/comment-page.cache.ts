@@ -3,8 +3,8 @@ import { ChangeGenerations } from '../cache/change-generations';
 
 export interface CachedPage<P> {
   page: P;
-  /** The page as JSON, made on the first read that needed it. */
-  json?: string;
+  /** The page as JSON in UTF-8, made on the first read that needed it: every reader gets these bytes. */
+  json?: Buffer;
   expiresAt: number;
 }
 

@@ -42,7 +42,7 @@ export class CommentReadsFastPath implements OnModuleInit {
     });
   }
 
-  private firstPage(request: LaneRequest): string | undefined {
+  private firstPage(request: LaneRequest): Buffer | undefined {
     const headers = request.raw.headers;
     if (headers.authorization !== undefined || headers['x-reader-token'] !== undefined) return undefined;
     const articleId = request.params[0];
@@ -51,7 +51,7 @@ export class CommentReadsFastPath implements OnModuleInit {
     if (!sort) return undefined;
     const cached = this.pages.lookup(articleId, sort);
     if (!cached) return undefined;
-    cached.json ??= JSON.stringify(cached.page);
+    cached.json ??= Buffer.from(JSON.stringify(cached.page));
     return cached.json;
   }
 
@@ -74,6 +74,6 @@ export class CommentReadsFastPath implements OnModuleInit {
   }
 }
 
-function ok(json: string | undefined): LaneAnswer | undefined {
+function ok(json: string | Buffer | undefined): LaneAnswer | undefined {
   return json === undefined ? undefined : { status: 200, body: json };
 }

@@ -19,7 +19,7 @@ const MAX_BODIES_PER_SNAPSHOT = 64;
  */
 @Injectable()
 export class PollReadFastPath implements OnModuleInit {
-  private readonly bodies = new WeakMap<PollView, Map<string, string>>();
+  private readonly bodies = new WeakMap<PollView, Map<string, Buffer>>();
 
   constructor(
     private readonly lane: FastLane,
@@ -57,9 +57,9 @@ export class PollReadFastPath implements OnModuleInit {
 
   /**
    * The JSON of a view depends on the cached view, its status now and the caller's choices; it is kept
-   * per cached view (dropped with it) rather than rebuilt for every read.
+   * per cached view (dropped with it), in UTF-8, rather than rebuilt and encoded for every read.
    */
-  private body(view: PollView, myVote: string[] | null, now: Date): string {
+  private body(view: PollView, myVote: string[] | null, now: Date): Buffer {
     const shown = reshapeView(view, myVote, now);
     const key = `${shown.status}|${myVote?.join(',') ?? '-'}`;
     let bodies = this.bodies.get(view);
@@ -69,7 +69,7 @@ export class PollReadFastPath implements OnModuleInit {
     }
     let body = bodies.get(key);
     if (body === undefined) {
-      body = JSON.stringify(shown);
+      body = Buffer.from(JSON.stringify(shown));
       if (bodies.size < MAX_BODIES_PER_SNAPSHOT) bodies.set(key, body);
     }
     return body;

@@ -97,7 +97,7 @@ describe('the fast lane in front of Fastify', () => {
   let server: Awaited<ReturnType<typeof serve>>;
   afterEach(() => server?.fastify.close());
 
-  function addRead(answer: (request: LaneRequest) => string | undefined) {
+  function addRead(answer: (request: LaneRequest) => string | Buffer | undefined) {
     server.lane.add({
       method: 'GET',
       route: '/api/v1/things/:id',
@@ -156,6 +156,15 @@ describe('the fast lane in front of Fastify', () => {
         status: 200,
       }),
     ]);
+  });
+
+  it('sends a cached answer kept as UTF-8 bytes whole, its length counted in bytes', async () => {
+    server = await serve();
+    const cached = Buffer.from(JSON.stringify({ text: 'Комментарии читателей' }));
+    addRead(() => cached);
+    const answer = await send(server.port, { path: '/api/v1/things/abc' });
+    expect(JSON.parse(answer.body)).toEqual({ text: 'Комментарии читателей' });
+    expect(answer.headers['content-length']).toBe(String(cached.length));
   });
 
   it('gives a fresh request id when the caller sends none or an unsafe one', async () => {

@@ -23,8 +23,8 @@ export interface LaneRequest {
 /** A successful answer; problems are thrown and written as problem documents. */
 export interface LaneAnswer {
   status: number;
-  /** JSON text. */
-  body: string;
+  /** JSON text, or its UTF-8 bytes when a cached answer keeps them (no encoding per request). */
+  body: string | Buffer;
 }
 
 interface LaneRouteBase {
@@ -231,7 +231,7 @@ export class FastLane {
     response: ServerResponse,
     status: number,
     contentType: string | undefined,
-    body: string,
+    body: string | Buffer,
     started: number,
     extra?: Record<string, string>,
   ): void {
@@ -243,7 +243,7 @@ export class FastLane {
       ...extra,
     };
     if (contentType) headers['content-type'] = contentType;
-    headers['content-length'] = Buffer.byteLength(body);
+    headers['content-length'] = typeof body === 'string' ? Buffer.byteLength(body) : body.length;
     response.writeHead(status, headers);
     response.end(body);
     this.observer({
