@@ -21,14 +21,17 @@ export class Migration20261202090000_post_comments_outbox extends Migration {
   }
 }
 
-export const POST_COMMENTS_FUNCTION_WITH_EVENTS = `
-create function comments.post_comments(p_posts jsonb, p_rules jsonb)
+/** The function's signature and the row it answers per post, kept by the versions that follow. */
+export const POST_COMMENTS_SIGNATURE = `create function comments.post_comments(p_posts jsonb, p_rules jsonb)
 returns table (
   ordinal integer, outcome text, status text, thread_id uuid, parent_id uuid, reply_to_id uuid,
   depth smallint, hold_reasons text[], published_at timestamptz,
   answered_reader_id text, answered_staff_id text, answered_notify boolean, answered_email text,
   answered_name text, answered_locale text, event_id uuid, event_subject text, event_payload jsonb
-)
+)`;
+
+export const POST_COMMENTS_FUNCTION_WITH_EVENTS = `
+${POST_COMMENTS_SIGNATURE}
 language plpgsql
 as $fn$
 declare

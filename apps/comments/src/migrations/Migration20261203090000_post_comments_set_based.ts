@@ -1,5 +1,8 @@
 import { Migration } from '@mikro-orm/migrations';
-import { POST_COMMENTS_FUNCTION_WITH_EVENTS } from './Migration20261202090000_post_comments_outbox';
+import {
+  POST_COMMENTS_FUNCTION_WITH_EVENTS,
+  POST_COMMENTS_SIGNATURE,
+} from './Migration20261202090000_post_comments_outbox';
 
 /**
  * comments.post_comments judges and writes a batch as one set instead of a loop of ~10 statements per
@@ -29,13 +32,7 @@ export class Migration20261203090000_post_comments_set_based extends Migration {
 }
 
 const POST_COMMENTS_FUNCTION_SET_BASED = `
-create function comments.post_comments(p_posts jsonb, p_rules jsonb)
-returns table (
-  ordinal integer, outcome text, status text, thread_id uuid, parent_id uuid, reply_to_id uuid,
-  depth smallint, hold_reasons text[], published_at timestamptz,
-  answered_reader_id text, answered_staff_id text, answered_notify boolean, answered_email text,
-  answered_name text, answered_locale text, event_id uuid, event_subject text, event_payload jsonb
-)
+${POST_COMMENTS_SIGNATURE}
 language plpgsql
 as $fn$
 #variable_conflict use_column
