@@ -127,7 +127,8 @@ const REFUSALS: readonly string[] = [
 /**
  * Writes a batch of posts with comments.post_comments (see its migrations): one statement, and so one
  * transaction of its own unless `em` is in one, for the checks, inserts, counters and outbox events of
- * every post. A batch holds at most one post per reader and one per address (see `postingKeysOf`). The events it recorded come back with the outcomes, for the relay to publish at once.
+ * every post. A batch holds at most one post per reader and one per address (see `postingKeysOf`).
+ * The events it recorded come back with the outcomes, for the relay to publish at once.
  */
 export async function writePosts(
   em: EntityManager,
