@@ -88,6 +88,8 @@ const REPLACEMENTS: Json[] = [
   { nested: 'value' },
 ];
 
+const KEY_MARKER = 'key-marker';
+
 /** Every variant of a value: each place in it left out, replaced, grown or given an unknown key. */
 function* variantsOf(value: Json): Generator<string> {
   yield JSON.stringify(value);
@@ -119,10 +121,12 @@ function* variantsOf(value: Json): Generator<string> {
       }
       yield grown([...place, null]);
     } else if (place !== null && typeof place === 'object') {
-      const withKey = (extra: string) => {
-        const text = JSON.stringify(withAt(value, path, { ...place }));
-        return path.length === 0 ? text.replace(/^\{/, `{${extra},`) : text;
-      };
+      // JSON.stringify cannot write these keys as own properties: a marker key is written, then replaced.
+      const withKey = (extra: string) =>
+        JSON.stringify(withAt(value, path, { [KEY_MARKER]: 0, ...place })).replace(
+          `"${KEY_MARKER}":0`,
+          extra,
+        );
       yield JSON.stringify(withAt(value, path, { ...place, extra: 1 }));
       yield withKey('"__proto__":{"readerId":"x"}');
       yield withKey('"constructor":{}');
