@@ -137,7 +137,7 @@ begin
   decided as (
     select j.*, coalesce(
         j.reader_refusal,
-        case when j.counts_address and j.reader_refusal is null and (
+        case when j.counts_address and (
                case when j.place_refusal is null
                  then not exists (select 1 from hit h where h.key = 'address:' || j.address_hash)
                  else coalesce((select rc.hits from comments.rate_counter rc
@@ -164,17 +164,17 @@ begin
     from decided d where d.refusal is null
   ),
   judged_status as (
-    select pl.*, case when cardinality(pl.new_reasons) = 0 then 'published' else 'pending' end as new_status
+    select pl.*, case when cardinality(pl.new_reasons) = 0 then 'published' else 'pending' end as new_status,
+      case when cardinality(pl.new_reasons) = 0 then v_published else v_held end as event_name
     from placed pl
   ),
   -- The post's event: comment.published, telling the answered comment's author only if they asked and
   -- it is not their own reply (as publishedEvent() does for an approval), or comment.held with the reasons.
   evented as (
     select s.*,
-      case when s.new_status = 'published' then v_published else v_held end as event_name,
       jsonb_build_object('id', s.event_id,
-          'type', (case when s.new_status = 'published' then v_published else v_held end)->>'type',
-          'version', ((case when s.new_status = 'published' then v_published else v_held end)->>'version')::integer,
+          'type', s.event_name->>'type',
+          'version', (s.event_name->>'version')::integer,
           'occurredAt', p_rules->>'now',
           'data', case when s.new_status = 'published' then
               jsonb_build_object('commentId', s.id, 'articleId', s.article_id, 'parentId', s.new_parent,
