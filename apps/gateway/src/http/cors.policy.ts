@@ -24,26 +24,41 @@ export function corsPluginOptions(origins: readonly string[]) {
   };
 }
 
+/** The CORS headers of one answer; the same frozen object for every answer with the same outcome. */
+export type CorsHeaders = Readonly<Record<string, string>>;
+
 /**
  * The headers @fastify/cors puts on an answer that is not a preflight, for a list of origins: the
  * origin echoed when it is listed, with `Vary: Origin` always (the answer depends on it); or, when the
- * list holds `*`, just `*`; and the exposed headers.
+ * list holds `*`, just `*`; and the exposed headers. Every outcome is built once: a listed origin's,
+ * and one for any other origin or none, so a caller may key its own work on the object.
  */
 export function corsHeadersFor(
   origins: readonly string[],
-): (requestOrigin: string | undefined) => Record<string, string> {
-  if (origins.length === 0) return () => ({});
+): (requestOrigin: string | undefined) => CorsHeaders {
+  if (origins.length === 0) {
+    const none: CorsHeaders = Object.freeze({});
+    return () => none;
+  }
   const exposed = CORS_EXPOSED_HEADERS.join(', ');
   if (origins.includes('*')) {
-    const any = { 'access-control-allow-origin': '*', 'access-control-expose-headers': exposed };
+    const any = Object.freeze({
+      'access-control-allow-origin': '*',
+      'access-control-expose-headers': exposed,
+    });
     return () => any;
   }
-  const listed = new Set(origins);
-  return (requestOrigin) => {
-    const headers: Record<string, string> = { vary: 'Origin' };
-    if (requestOrigin !== undefined && listed.has(requestOrigin))
-      headers['access-control-allow-origin'] = requestOrigin;
-    headers['access-control-expose-headers'] = exposed;
-    return headers;
-  };
+  const unlisted = Object.freeze({ vary: 'Origin', 'access-control-expose-headers': exposed });
+  const listed = new Map(
+    origins.map((origin) => [
+      origin,
+      Object.freeze({
+        vary: 'Origin',
+        'access-control-allow-origin': origin,
+        'access-control-expose-headers': exposed,
+      }),
+    ]),
+  );
+  return (requestOrigin) =>
+    requestOrigin === undefined ? unlisted : (listed.get(requestOrigin) ?? unlisted);
 }

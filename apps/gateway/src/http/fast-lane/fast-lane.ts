@@ -7,7 +7,8 @@ import { requestContext } from '@app/runtime';
 import { MAX_JSON_DEPTH } from '../json-body.parser';
 import { problemAnswer } from '../problem.reply';
 import { requestIdFrom } from '../request-id';
-import { API_SECURITY_HEADERS } from '../security-headers';
+import type { CorsHeaders } from '../cors.policy';
+import { AnswerHeaders } from './answer-headers';
 
 /** What a lane route sees of a request. */
 export interface LaneRequest {
@@ -62,7 +63,7 @@ export type LaneRoute<TTaken = unknown> = LaneReadRoute | LaneWriteRoute<TTaken>
 
 export interface FastLaneOptions {
   /** The CORS headers of an answer, given the request's Origin (see cors.policy). */
-  corsHeaders(origin: string | undefined): Record<string, string>;
+  corsHeaders(origin: string | undefined): CorsHeaders;
   /** The client's address as Fastify works it out (trusted proxies included). */
   clientAddress(request: IncomingMessage): string;
   logger: LoggerService;
@@ -95,6 +96,7 @@ export class FastLane {
   private readonly writes: LaneWriteRoute[] = [];
   private closing = false;
   private observer: LaneObserver = () => undefined;
+  private readonly headers = new AnswerHeaders();
 
   constructor(private readonly options: FastLaneOptions) {}
 
@@ -236,14 +238,13 @@ export class FastLane {
     extra?: Record<string, string>,
   ): void {
     if (response.headersSent || response.destroyed) return;
-    const headers: Record<string, string | number> = {
-      ...API_SECURITY_HEADERS,
-      'x-request-id': request.id,
-      ...this.options.corsHeaders(request.raw.headers.origin),
-      ...extra,
-    };
-    if (contentType) headers['content-type'] = contentType;
-    headers['content-length'] = typeof body === 'string' ? Buffer.byteLength(body) : body.length;
+    const headers = this.headers.of(
+      this.options.corsHeaders(request.raw.headers.origin),
+      request.id,
+      contentType,
+      typeof body === 'string' ? Buffer.byteLength(body) : body.length,
+      extra,
+    );
     response.writeHead(status, headers);
     response.end(body);
     this.observer({
