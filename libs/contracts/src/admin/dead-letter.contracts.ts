@@ -1,9 +1,9 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { IsIn, IsUUID, ValidateNested } from 'class-validator';
+import { IsIn, IsUUID } from 'class-validator';
 import { PageQuery } from '../common/page';
 import { SERVICES, ServiceName } from '../health/health.contract';
 import { Caller } from '../identity/caller';
+import { NestedContract } from '../validation/nested-contract.decorator';
 
 /** Query of `GET /api/v1/admin/dead-letters`: one service's dead letters, newest first. */
 export class DeadLetterListQuery extends PageQuery {
@@ -46,18 +46,15 @@ export class DeadLetterRedriveReply {
 // ---- NATS requests ----
 
 export class ListDeadLettersRequest {
-  @ValidateNested()
-  @Type(() => Caller)
+  @NestedContract(() => Caller)
   caller: Caller;
 
-  @ValidateNested()
-  @Type(() => PageQuery)
+  @NestedContract(() => PageQuery)
   query: PageQuery;
 }
 
 export class RedriveDeadLetterRequest {
-  @ValidateNested()
-  @Type(() => Caller)
+  @NestedContract(() => Caller)
   caller: Caller;
 
   @IsUUID()

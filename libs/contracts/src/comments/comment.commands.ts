@@ -57,6 +57,7 @@ import {
   ReaderIdField,
   ReasonField,
 } from './comment.fields';
+import { NestedContract } from '../validation/nested-contract.decorator';
 
 export const COMMENT_LOCALES = ['ru', 'en'] as const;
 export type CommentLocale = (typeof COMMENT_LOCALES)[number];
@@ -284,8 +285,7 @@ export class ArticleCommentSettingsChange {
 // ---- NATS requests: the HTTP inputs above plus who is asking ----
 
 abstract class CallerRequest {
-  @ValidateNested()
-  @Type(() => Caller)
+  @NestedContract(() => Caller)
   caller: Caller;
 }
 
@@ -298,20 +298,17 @@ export class ArticleRequest extends CallerRequest {
 }
 
 export class ListCommentsRequest extends ArticleRequest {
-  @ValidateNested()
-  @Type(() => CommentListQuery)
+  @NestedContract(() => CommentListQuery)
   query: CommentListQuery;
 }
 
 export class CountCommentsRequest extends CallerRequest {
-  @ValidateNested()
-  @Type(() => CommentCountsQuery)
+  @NestedContract(() => CommentCountsQuery)
   query: CommentCountsQuery;
 }
 
 export class PostCommentRequest extends ArticleRequest {
-  @ValidateNested()
-  @Type(() => NewComment)
+  @NestedContract(() => NewComment)
   comment: NewComment;
 }
 
@@ -335,32 +332,27 @@ export class CommentIdRequest extends CallerRequest {
 }
 
 export class EditCommentRequest extends CommentIdRequest {
-  @ValidateNested()
-  @Type(() => CommentEdit)
+  @NestedContract(() => CommentEdit)
   edit: CommentEdit;
 }
 
 export class ReactToCommentRequest extends CommentIdRequest {
-  @ValidateNested()
-  @Type(() => ReactionChoice)
+  @NestedContract(() => ReactionChoice)
   reaction: ReactionChoice;
 }
 
 export class FlagCommentRequest extends CommentIdRequest {
-  @ValidateNested()
-  @Type(() => CommentFlag)
+  @NestedContract(() => CommentFlag)
   flag: CommentFlag;
 }
 
 export class ModerationQueueRequest extends CallerRequest {
-  @ValidateNested()
-  @Type(() => ModerationQueueQuery)
+  @NestedContract(() => ModerationQueueQuery)
   query: ModerationQueueQuery;
 }
 
 export class DecideCommentRequest extends CommentIdRequest {
-  @ValidateNested()
-  @Type(() => CommentDecision)
+  @NestedContract(() => CommentDecision)
   decision: CommentDecision;
 }
 
@@ -370,20 +362,17 @@ export class ReaderRequest extends CallerRequest {
 }
 
 export class BanReaderRequest extends ReaderRequest {
-  @ValidateNested()
-  @Type(() => ReaderBan)
+  @NestedContract(() => ReaderBan)
   ban: ReaderBan;
 }
 
 export class UpdateCommentSettingsRequest extends CallerRequest {
-  @ValidateNested()
-  @Type(() => CommentSettingsChange)
+  @NestedContract(() => CommentSettingsChange)
   settings: CommentSettingsChange;
 }
 
 export class UpdateArticleSettingsRequest extends ArticleRequest {
-  @ValidateNested()
-  @Type(() => ArticleCommentSettingsChange)
+  @NestedContract(() => ArticleCommentSettingsChange)
   settings: ArticleCommentSettingsChange;
 }
 

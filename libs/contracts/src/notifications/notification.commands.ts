@@ -21,6 +21,7 @@ import { Caller } from '../identity/caller';
 import { PageQuery } from '../common/page';
 import { OptionalNotNull } from '../validation/optional-not-null.decorator';
 import { STAFF_NOTICE_TYPES, StaffNoticeType } from './notification.model';
+import { NestedContract } from '../validation/nested-contract.decorator';
 
 /** Entries one "mark read" call may name. */
 export const MARK_READ_MAX_IDS = 100;
@@ -116,34 +117,29 @@ export class UnsubscribeToken {
 // ---- NATS requests: the HTTP inputs above plus who is asking ----
 
 abstract class CallerRequest {
-  @ValidateNested()
-  @Type(() => Caller)
+  @NestedContract(() => Caller)
   caller: Caller;
 }
 
 export class NotificationsCallerRequest extends CallerRequest {}
 
 export class ListNotificationsRequest extends CallerRequest {
-  @ValidateNested()
-  @Type(() => NotificationFeedQuery)
+  @NestedContract(() => NotificationFeedQuery)
   query: NotificationFeedQuery;
 }
 
 export class MarkReadRequest extends CallerRequest {
-  @ValidateNested()
-  @Type(() => MarkReadBody)
+  @NestedContract(() => MarkReadBody)
   read: MarkReadBody;
 }
 
 export class UpdatePreferencesRequest extends CallerRequest {
-  @ValidateNested()
-  @Type(() => NotificationPreferencesBody)
+  @NestedContract(() => NotificationPreferencesBody)
   preferences: NotificationPreferencesBody;
 }
 
 export class ListDeliveriesRequest extends CallerRequest {
-  @ValidateNested()
-  @Type(() => DeliveryListQuery)
+  @NestedContract(() => DeliveryListQuery)
   query: DeliveryListQuery;
 }
 

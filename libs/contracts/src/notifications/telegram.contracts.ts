@@ -1,7 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { ValidateNested } from 'class-validator';
 import { Caller } from '../identity/caller';
+import { NestedContract } from '../validation/nested-contract.decorator';
 
 /** A one-time code the staff member sends to the bot to link their chat. */
 export class TelegramLinkCodeView {
@@ -17,7 +16,6 @@ export class TelegramUnlinkedView {
 }
 
 export class TelegramCallerRequest {
-  @ValidateNested()
-  @Type(() => Caller)
+  @NestedContract(() => Caller)
   caller: Caller;
 }

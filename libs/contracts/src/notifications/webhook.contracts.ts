@@ -1,5 +1,4 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
   ArrayMinSize,
@@ -11,11 +10,11 @@ import {
   IsUUID,
   MaxLength,
   ValidateBy,
-  ValidateNested,
 } from 'class-validator';
 import { Caller } from '../identity/caller';
 import { OptionalNotNull } from '../validation/optional-not-null.decorator';
 import { SingleLine } from '../validation/single-line.decorator';
+import { NestedContract } from '../validation/nested-contract.decorator';
 
 /**
  * The events an endpoint may subscribe to: the domain services' facts. Staff directory changes carry
@@ -120,14 +119,12 @@ export class WebhookEndpointListView {
 // ---- NATS requests ----
 
 export class WebhooksCallerRequest {
-  @ValidateNested()
-  @Type(() => Caller)
+  @NestedContract(() => Caller)
   caller: Caller;
 }
 
 export class CreateWebhookRequest extends WebhooksCallerRequest {
-  @ValidateNested()
-  @Type(() => WebhookEndpointDraft)
+  @NestedContract(() => WebhookEndpointDraft)
   endpoint: WebhookEndpointDraft;
 }
 

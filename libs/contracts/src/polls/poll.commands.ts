@@ -28,6 +28,7 @@ import {
   QuestionField,
   ResultsVisibilityField,
 } from './poll.fields';
+import { NestedContract } from '../validation/nested-contract.decorator';
 
 export { POLL_LIMITS } from './poll.fields';
 
@@ -158,14 +159,12 @@ export class CurrentPollQuery {
 // ---- NATS requests: the HTTP inputs above plus who is asking ----
 
 abstract class CallerRequest {
-  @ValidateNested()
-  @Type(() => Caller)
+  @NestedContract(() => Caller)
   caller: Caller;
 }
 
 export class CreatePollRequest extends CallerRequest {
-  @ValidateNested()
-  @Type(() => PollDraft)
+  @NestedContract(() => PollDraft)
   draft: PollDraft;
 }
 
@@ -175,14 +174,12 @@ export class PollIdRequest extends CallerRequest {
 }
 
 export class UpdatePollRequest extends PollIdRequest {
-  @ValidateNested()
-  @Type(() => PollChanges)
+  @NestedContract(() => PollChanges)
   changes: PollChanges;
 }
 
 export class CastVoteRequest extends PollIdRequest {
-  @ValidateNested()
-  @Type(() => VoteBallot)
+  @NestedContract(() => VoteBallot)
   ballot: VoteBallot;
 }
 
@@ -205,8 +202,7 @@ export class CurrentPollRequest extends CallerRequest {
 }
 
 export class ListPollsRequest extends CallerRequest {
-  @ValidateNested()
-  @Type(() => PollListQuery)
+  @NestedContract(() => PollListQuery)
   query: PollListQuery;
 }
 

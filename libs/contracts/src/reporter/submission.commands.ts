@@ -1,17 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import {
-  Equals,
-  IsIn,
-  IsInt,
-  IsString,
-  IsUUID,
-  Length,
-  Matches,
-  Min,
-  ValidateIf,
-  ValidateNested,
-} from 'class-validator';
+import { Equals, IsIn, IsInt, IsString, IsUUID, Length, Matches, Min, ValidateIf } from 'class-validator';
 import { PageQuery } from '../common/page';
 import { SERVICES, ServiceName } from '../health/health.contract';
 import { Caller } from '../identity/caller';
@@ -39,6 +27,7 @@ import {
   SubmissionStatus,
   TrackingView,
 } from './submission.model';
+import { NestedContract } from '../validation/nested-contract.decorator';
 
 const LIMITS = SUBMISSION_TEXT_LIMITS;
 /** Keyed hashes made by the gateway (client address, Idempotency-Key header): never the raw value. */
@@ -124,8 +113,7 @@ export class CompleteIntakeRequest extends IntakeIdRequest {
   @IsIn(SUBMISSION_LOCALES)
   locale: SubmissionLocale;
 
-  @ValidateNested()
-  @Type(() => SubmissionFields)
+  @NestedContract(() => SubmissionFields)
   fields: SubmissionFields;
 }
 
@@ -201,14 +189,12 @@ export class DeskListQuery extends PageQuery {
 }
 
 export class DeskListRequest extends DeskListQuery {
-  @ValidateNested()
-  @Type(() => Caller)
+  @NestedContract(() => Caller)
   caller: Caller;
 }
 
 export class DeskSubmissionRequest {
-  @ValidateNested()
-  @Type(() => Caller)
+  @NestedContract(() => Caller)
   caller: Caller;
 
   @IsUUID()
@@ -279,8 +265,7 @@ export class DeskNoteRequest extends DeskSubmissionRequest {
 
 /** JSON request of the raw `reporter.attachment.read` (its reply is binary; see intake.wire.ts). */
 export class AttachmentReadRequest {
-  @ValidateNested()
-  @Type(() => Caller)
+  @NestedContract(() => Caller)
   caller: Caller;
 
   @IsUUID()

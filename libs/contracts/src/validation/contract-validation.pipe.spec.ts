@@ -1,7 +1,14 @@
 import { ArgumentMetadata } from '@nestjs/common';
 import { IsEmail, IsString, Length } from 'class-validator';
 import { ValidationFailedError } from '../errors/domain-error';
-import { PollChanges, PollDraft, PollListQuery, UpdatePollRequest } from '../polls/poll.commands';
+import { PostCommentRequest } from '../comments/comment.commands';
+import {
+  CastVoteRequest,
+  PollChanges,
+  PollDraft,
+  PollListQuery,
+  UpdatePollRequest,
+} from '../polls/poll.commands';
 import { encodePageCursor } from '../common/page-cursor';
 import { CleanText } from './clean-text.decorator';
 import { ContractValidationPipe } from './contract-validation.pipe';
@@ -134,4 +141,30 @@ describe('contract validation pipe', () => {
     )) as CommentBody;
     expect(cleaned.body).toBe('abc');
   });
+
+  it.each([true, false])(
+    'refuses a service request whose caller or body object is absent or null (compiled check: %s)',
+    async (compiled) => {
+      const servicePipe = new ContractValidationPipe({ compiled });
+      // Each failed rule is a row of its own (null fails two): the fields they name are what matters.
+      const namedFields = async (run: Promise<unknown>) => [...new Set(await fieldsOf(run))];
+      const caller = { readerId: 'r-1', staffId: null, roles: [], addressHash: null };
+      const pollId = '0b6c1f4e-8d7a-4b8e-9f3a-2a1c5d6e7f80';
+      const vote = { caller, pollId, ballot: { optionIds: ['0b6c1f4e-8d7a-4b8e-9f3a-2a1c5d6e7f81'] } };
+      await expect(servicePipe.transform(vote, body(CastVoteRequest))).resolves.toBeInstanceOf(
+        CastVoteRequest,
+      );
+      expect(await namedFields(servicePipe.transform({ caller, pollId }, body(CastVoteRequest)))).toEqual([
+        'ballot',
+      ]);
+      expect(
+        await namedFields(servicePipe.transform({ ...vote, ballot: null }, body(CastVoteRequest))),
+      ).toEqual(['ballot']);
+      expect(
+        await fieldsOf(servicePipe.transform({ pollId, ballot: vote.ballot }, body(CastVoteRequest))),
+      ).toEqual(['caller']);
+      const post = { caller, articleId: 'story-1' };
+      expect(await namedFields(servicePipe.transform(post, body(PostCommentRequest)))).toEqual(['comment']);
+    },
+  );
 });
