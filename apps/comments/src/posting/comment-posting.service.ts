@@ -177,7 +177,8 @@ export class CommentPostingService {
    */
   private async writeBatch(posts: NewPost[]): Promise<PromiseSettledResult<WrittenPost>[]> {
     const settled = new Map<NewPost, PromiseSettledResult<WrittenPost>>();
-    for (const round of roundsOf(posts, postingKeysOf)) {
+    const addressLimited = this.config.COMMENTS_PER_ADDRESS_PER_WINDOW > 0;
+    for (const round of roundsOf(posts, (post) => postingKeysOf(post, addressLimited))) {
       const results = await this.writeRound(round).catch((reason: unknown) =>
         round.map((): PromiseRejectedResult => ({ status: 'rejected', reason })),
       );

@@ -105,14 +105,15 @@ interface PostCommentsRow {
 
 /**
  * What a batch may hold once: the statement judges a batch as one set, so a reader's (or an address's)
- * second post must come in a later batch, to see the first. The newsroom's posts pass no such check.
+ * second post must come in a later batch, to see the first. An address is a key only while the address
+ * limit is on (`addressLimited`): with it off nothing is counted per address, and the statement takes
+ * many posts from one. The newsroom's posts pass no such check.
  */
-export function postingKeysOf(post: NewPost): string[] {
+export function postingKeysOf(post: NewPost, addressLimited: boolean): string[] {
   if (post.byStaff) return [];
-  return [
-    ...(post.readerId === null ? [] : [`reader:${post.readerId}`]),
-    ...(post.addressHash === null ? [] : [`address:${post.addressHash}`]),
-  ];
+  const keys = post.readerId === null ? [] : [`reader:${post.readerId}`];
+  if (addressLimited && post.addressHash !== null) keys.push(`address:${post.addressHash}`);
+  return keys;
 }
 
 const REFUSALS: readonly string[] = [
