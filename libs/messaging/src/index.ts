@@ -19,6 +19,7 @@ export * from './outbox/record-event';
 export * from './outbox/outbox.relay';
 export * from './outbox/outbox-commit.listener';
 export * from './outbox/outbox.purge';
+export * from './outbox/outbox-publishing';
 export * from './events/inbox-entry.entity';
 export * from './events/dead-letter.entity';
 export * from './events/messaging.schema';

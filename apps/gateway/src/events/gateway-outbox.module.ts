@@ -7,14 +7,13 @@ import {
   OnApplicationShutdown,
 } from '@nestjs/common';
 import { MikroORM } from '@mikro-orm/postgresql';
-import { EVENTS_SUBJECT_WILDCARD } from '@app/contracts';
 import {
-  ensureEventStream,
   EventsAddress,
   NatsLink,
-  OutboxCommitListener,
   OutboxPurge,
   OutboxRelay,
+  outboxPublishingProviders,
+  startOutboxPublishing,
 } from '@app/messaging';
 
 /** Published staff events are small and rare; they are kept as long as a service keeps its own. */
@@ -40,15 +39,8 @@ class GatewayOutboxLifecycle implements OnApplicationBootstrap, OnApplicationShu
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
-    await ensureEventStream(await this.nats.nc.jetstreamManager(), this.address.stream, {
-      subjects: [this.address.subject(EVENTS_SUBJECT_WILDCARD)],
-      replicas: this.stream.replicas,
-    });
-    this.orm.em
-      .getEventManager()
-      .registerSubscriber(new OutboxCommitListener((rows) => this.relay.handOff(rows)));
-    this.relay.start();
-    this.purge.start();
+    const { orm, nats, address, relay, purge } = this;
+    await startOutboxPublishing({ orm, nats, address, relay, purge }, { replicas: this.stream.replicas });
   }
 
   async onApplicationShutdown(): Promise<void> {
@@ -68,24 +60,10 @@ export class GatewayOutboxModule {
       module: GatewayOutboxModule,
       providers: [
         { provide: STREAM, useValue: stream },
-        {
-          provide: EventsAddress,
-          inject: [NatsLink, STREAM],
-          useFactory: (nats: NatsLink, { name }: GatewayEventStream) =>
-            new EventsAddress(nats.namespace, name),
-        },
-        {
-          provide: OutboxRelay,
-          inject: [MikroORM, NatsLink, EventsAddress],
-          useFactory: (orm: MikroORM, nats: NatsLink, address: EventsAddress) =>
-            new OutboxRelay(orm, nats.nc.jetstream(), {}, address.namespace),
-        },
-        {
-          provide: OutboxPurge,
-          inject: [MikroORM],
-          useFactory: (orm: MikroORM) =>
-            new OutboxPurge(orm, { retentionHours: GATEWAY_OUTBOX_RETENTION_HOURS }),
-        },
+        ...outboxPublishingProviders({
+          stream: stream.name,
+          purge: { retentionHours: GATEWAY_OUTBOX_RETENTION_HOURS },
+        }),
         GatewayOutboxLifecycle,
       ],
     };

@@ -8,31 +8,27 @@ import {
   OnApplicationShutdown,
 } from '@nestjs/common';
 import { MikroORM } from '@mikro-orm/postgresql';
-import { EVENTS_SUBJECT_WILDCARD, ServiceName } from '@app/contracts';
+import { ServiceName } from '@app/contracts';
 import type { ServiceEnv } from '@app/runtime';
 import { NatsLink } from '../nats.link';
-import { NatsNamespace } from '../nats-namespace';
-import { OutboxRelay, OutboxRelayOptions } from '../outbox/outbox.relay';
-import { OutboxCommitListener } from '../outbox/outbox-commit.listener';
-import { OutboxPurge, OutboxPurgeOptions } from '../outbox/outbox.purge';
-import { ensureEventStream, EventStreamOptions } from './event-stream';
+import { OutboxRelay } from '../outbox/outbox.relay';
+import { OutboxPurge } from '../outbox/outbox.purge';
+import {
+  OutboxPublishingOptions,
+  outboxPublishingProviders,
+  startOutboxPublishing,
+} from '../outbox/outbox-publishing';
+import { EventStreamOptions } from './event-stream';
 import { EventConsumers } from './event-consumers';
 import { EventsAddress } from './events-address';
 import { DeadLetterDesk } from './dead-letter.desk';
 import { deadLettersControllerFor } from './dead-letters.controller';
 
-export interface EventsModuleOptions {
-  /** The JetStream stream of the suite's events (`EVENTS_STREAM`); the namespace prefixes it. */
-  stream: string;
+export interface EventsModuleOptions extends OutboxPublishingOptions {
   /** `subjects` are named as in the contracts (`events.>`); the namespace prefixes them. */
   streamOptions?: EventStreamOptions;
-  relay?: OutboxRelayOptions;
-  /** `OUTBOX_RETENTION_HOURS` and how the purge paces itself. */
-  purge: OutboxPurgeOptions;
   /** Events each consumer handles at once unless it says otherwise (`EVENT_CONSUMER_CONCURRENCY`). */
   consumerConcurrency: number;
-  /** The deployment's NATS namespace; the process's (NatsLink) by default. */
-  namespace?: NatsNamespace;
 }
 
 /** What the module reads from a service's configuration. */
@@ -60,17 +56,8 @@ class EventsLifecycle implements OnApplicationBootstrap, BeforeApplicationShutdo
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
-    const { streamOptions = {} } = this.options;
-    const subjects = streamOptions.subjects ?? [EVENTS_SUBJECT_WILDCARD];
-    await ensureEventStream(await this.nats.nc.jetstreamManager(), this.address.stream, {
-      ...streamOptions,
-      subjects: subjects.map((subject) => this.address.subject(subject)),
-    });
-    this.orm.em
-      .getEventManager()
-      .registerSubscriber(new OutboxCommitListener((rows) => this.relay.handOff(rows)));
-    this.relay.start();
-    this.purge.start();
+    const { orm, nats, address, relay, purge } = this;
+    await startOutboxPublishing({ orm, nats, address, relay, purge }, this.options.streamOptions);
     await this.consumers.start();
   }
 
@@ -116,23 +103,7 @@ export class EventsModule {
       module: EventsProvidersModule,
       global: true,
       providers: [
-        {
-          provide: EventsAddress,
-          inject: [NatsLink],
-          useFactory: (nats: NatsLink) =>
-            new EventsAddress(options.namespace ?? nats.namespace, options.stream),
-        },
-        {
-          provide: OutboxRelay,
-          inject: [MikroORM, NatsLink, EventsAddress],
-          useFactory: (orm: MikroORM, nats: NatsLink, address: EventsAddress) =>
-            new OutboxRelay(orm, nats.nc.jetstream(), options.relay, address.namespace),
-        },
-        {
-          provide: OutboxPurge,
-          inject: [MikroORM],
-          useFactory: (orm: MikroORM) => new OutboxPurge(orm, options.purge),
-        },
+        ...outboxPublishingProviders(options),
         {
           provide: EventConsumers,
           inject: [MikroORM, NatsLink, EventsAddress],
