@@ -2,7 +2,7 @@ import { corsHeadersFor } from '../cors.policy';
 import { API_SECURITY_HEADERS } from '../security-headers';
 import { AnswerHeaders } from './answer-headers';
 
-/** The flat list as the object a client would read (the last of a repeated name wins, as in Node). */
+/** The flat list as an object; a name listed twice would reach the client twice, so it fails the test. */
 function asObject(list: string[]): Record<string, string> {
   const names = list.filter((_, index) => index % 2 === 0);
   expect(new Set(names).size).toBe(names.length);
